@@ -1,0 +1,31 @@
+package org.vaekit.config;
+
+import java.nio.file.Path;
+import org.vaekit.data.Binarization;
+
+/**
+ * Which data to read and how to present it to the model.
+ *
+ * @param trainSize      first N training examples, 0 for all of them
+ * @param validationSize last N images of the training file held out for validation
+ * @param testSize       first N test examples, 0 for all of them
+ * @param evalSeed       seed of the one-off binarization of validation and test
+ */
+public record DataSettings(String source, Path dir, boolean fetch, boolean verifyChecksums,
+                           int trainSize, int validationSize, int testSize,
+                           Binarization binarization, double threshold, boolean shuffle, long evalSeed) {
+    static DataSettings from(Settings s) {
+        return new DataSettings(
+                s.oneOf("data.source", "mnist"),
+                s.path("data.dir"),
+                s.bool("data.fetch"),
+                s.bool("data.verify-checksums"),
+                s.intAtLeast("data.train-size", 0),
+                s.intAtLeast("data.validation-size", 1),
+                s.intAtLeast("data.test-size", 0),
+                s.enumValue("data.binarization", Binarization.class),
+                s.doubleIn("data.threshold", 0, true, 1, true),
+                s.bool("data.shuffle"),
+                s.longValue("data.eval-seed"));
+    }
+}

@@ -1,0 +1,16 @@
+package org.vaekit.config;
+
+/** The optimisation: epochs, batch size and Adam's hyper-parameters. */
+public record TrainSettings(int epochs, int batchSize, double learningRate, double beta1, double beta2,
+                            double epsilon, int evalBatchSize) {
+    static TrainSettings from(Settings s) {
+        return new TrainSettings(
+                s.intAtLeast("train.epochs", 1),
+                s.intAtLeast("train.batch-size", 1),
+                s.doubleIn("train.learning-rate", 0, false, Double.POSITIVE_INFINITY, false),
+                s.doubleIn("train.beta1", 0, true, 1, false),
+                s.doubleIn("train.beta2", 0, true, 1, false),
+                s.doubleIn("train.epsilon", 0, false, Double.POSITIVE_INFINITY, false),
+                s.intAtLeast("train.eval-batch-size", 1));
+    }
+}

@@ -1,0 +1,147 @@
+package org.vaekit.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
+import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.weightinit.impl.XavierUniformInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
+import org.vaekit.config.ModelSettings;
+
+/**
+ * Builds the VAE's SameDiff graph.
+ *
+ * <p>Encoder {@code h = act(x W1 + b1)}, {@code mu = h W2_mu + b2_mu}, {@code logvar = h W2_logvar + b2_logvar};
+ * reparameterisation {@code z = mu + exp(logvar / 2) * eps} with {@code eps ~ N(0, I)} drawn in the graph for the
+ * actual batch; decoder {@code h' = act(z W3 + b3)}, {@code logits = h' W4 + b4}, {@code x_rec = sigmoid(logits)}.
+ * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}.
+ *
+ * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, with the Bernoulli log-likelihood taken from
+ * the logits ({@code max(l,0) - x l + log(1 + exp(-|l|))}, finite for saturated outputs) and the KL in closed
+ * form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost} is its batch mean, in nats.
+ */
+public final class VaeGraph {
+    public static final String INPUT = "input";
+    public static final String EPS = "eps";
+    public static final String KEEP_PROB = "input_keep_prob";
+    public static final String MU = "mu";
+    public static final String LOGVAR = "logvar";
+    public static final String Z = "z";
+    public static final String LOGITS = "logits";
+    public static final String X_REC = "x_rec";
+    /** Per-example reconstruction cost -log p(x|z), shape [batch]. */
+    public static final String REC = "rec";
+    /** Per-example KL term, shape [batch]. */
+    public static final String KL = "kl";
+    public static final String COST_REC = "cost_rec";
+    public static final String COST_KL = "cost_KL";
+    public static final String COST = "cost";
+
+    private VaeGraph() {
+    }
+
+    /** How the reparameterisation noise enters the graph. */
+    public enum Noise {
+        /** Drawn inside the graph for every batch (training, evaluation). */
+        SAMPLED,
+        /** Fed as placeholder {@code eps} [batch, latent] (gradient checks, deterministic decoding). */
+        PLACEHOLDER
+    }
+
+    /**
+     * Builds the graph with freshly initialised weights (Glorot-uniform, zero biases) drawn from ND4J's
+     * global RNG seeded with {@code seed}.
+     */
+    public static SameDiff build(ModelSettings m, int inputSize, long seed, DataType dataType, Noise noise) {
+        Nd4j.getRandom().setSeed(seed);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder(INPUT, dataType, -1, inputSize);
+
+        SDVariable encoderInput = x;
+        if (m.inputKeepProb() < 1.0) {
+            // The keep probability is a constant so evaluation can switch the noise off (set it to 1).
+            SDVariable keep = sd.constant(KEEP_PROB, Nd4j.scalar(dataType, m.inputKeepProb()));
+            SDVariable u = new DistributionUniform(sd, sd.shape(x), 0.0, 1.0, dataType).outputVariable();
+            encoderInput = x.mul("input_noisy", sd.lt(u, keep).castTo(dataType));
+        }
+
+        SDVariable h = encoderInput;
+        int fanIn = inputSize;
+        List<Integer> encoder = m.encoder();
+        for (int i = 0; i < encoder.size(); i++) {
+            String suffix = layerSuffix(1, i);
+            h = m.activation().apply(sd, "h" + suffix, dense(sd, "a" + suffix, h, fanIn, encoder.get(i), suffix, dataType));
+            fanIn = encoder.get(i);
+        }
+        SDVariable mu = dense(sd, MU, h, fanIn, m.latent(), "2_mu", dataType);
+        SDVariable logvar = dense(sd, LOGVAR, h, fanIn, m.latent(), "2_logvar", dataType);
+
+        SDVariable eps;
+        if (noise == Noise.PLACEHOLDER) {
+            eps = sd.placeHolder(EPS, dataType, -1, m.latent());
+        } else {
+            eps = new RandomNormal(sd, sd.shape(mu), 0.0, 1.0).outputVariable(); // always FLOAT
+            eps = dataType == DataType.FLOAT ? eps.rename(EPS) : eps.castTo(EPS, dataType);
+        }
+        SDVariable z = mu.add(Z, sd.math.exp(logvar.mul(0.5)).mul(eps));
+
+        SDVariable d = z;
+        fanIn = m.latent();
+        List<Integer> decoder = m.decoder();
+        for (int i = 0; i < decoder.size(); i++) {
+            String suffix = layerSuffix(3, i);
+            d = m.activation().apply(sd, "h" + suffix, dense(sd, "a" + suffix, d, fanIn, decoder.get(i), suffix, dataType));
+            fanIn = decoder.get(i);
+        }
+        SDVariable logits = dense(sd, LOGITS, d, fanIn, inputSize, "4", dataType);
+        sd.nn.sigmoid(X_REC, logits);
+
+        // Stable Bernoulli negative log-likelihood from the logits, per pixel, summed per example.
+        SDVariable nll = sd.loss.sigmoidCrossEntropy("nll", x, logits, null,
+                org.nd4j.autodiff.loss.LossReduce.NONE, 0.0);
+        SDVariable rec = nll.sum(REC, 1);
+        SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
+        SDVariable costRec = rec.mean(COST_REC);
+        SDVariable costKl = kl.mean(COST_KL);
+        costRec.add(COST, costKl);
+        sd.setLossVariables(COST);
+        return sd;
+    }
+
+    /** The trainable variables' names, in layer order: W1 b1 W2_mu b2_mu W2_logvar b2_logvar W3 b3 W4 b4 for one layer each. */
+    public static List<String> parameterNames(ModelSettings m) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < m.encoder().size(); i++) {
+            names.add("W" + layerSuffix(1, i));
+            names.add("b" + layerSuffix(1, i));
+        }
+        for (String s : List.of("2_mu", "2_logvar")) {
+            names.add("W" + s);
+            names.add("b" + s);
+        }
+        for (int i = 0; i < m.decoder().size(); i++) {
+            names.add("W" + layerSuffix(3, i));
+            names.add("b" + layerSuffix(3, i));
+        }
+        names.add("W4");
+        names.add("b4");
+        return names;
+    }
+
+    /** Layer {@code index} (0-based) of a stack named {@code stack}: 1, 1_2, 1_3, ... */
+    private static String layerSuffix(int stack, int index) {
+        return index == 0 ? String.valueOf(stack) : stack + "_" + (index + 1);
+    }
+
+    /** {@code in W + b} with weights W{suffix} (Glorot-uniform) and bias b{suffix} (zeros). */
+    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int fanIn, int fanOut, String suffix,
+                                    DataType dt) {
+        SDVariable w = sd.var("W" + suffix, new XavierUniformInitScheme('c', fanIn, fanOut), dt, fanIn, fanOut);
+        SDVariable b = sd.var("b" + suffix, new ZeroInitScheme('c'), dt, fanOut);
+        return sd.nn.linear(name, in, w, b);
+    }
+}
