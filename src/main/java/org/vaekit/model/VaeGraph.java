@@ -112,6 +112,23 @@ public final class VaeGraph {
         return sd;
     }
 
+    /**
+     * Builds the graph's backward pass. SameDiff M2.1 prints a line per differentiated op to stdout while
+     * doing so; that output is swallowed here so users see their training, not the graph internals.
+     */
+    public static synchronized void createGradFunction(SameDiff sd) {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
+        java.io.PrintStream out = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     /** The trainable variables' names, in layer order: W1 b1 W2_mu b2_mu W2_logvar b2_logvar W3 b3 W4 b4 for one layer each. */
     public static List<String> parameterNames(ModelSettings m) {
         List<String> names = new ArrayList<>();

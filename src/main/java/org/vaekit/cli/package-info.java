@@ -1,0 +1,2 @@
+/** The {@code vaekit} command line (picocli): parses arguments and delegates to the library. */
+package org.vaekit.cli;

@@ -1,0 +1,78 @@
+package org.vaekit.train;
+
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.vaekit.VaekitException;
+import org.vaekit.model.VaeGraph;
+
+/**
+ * Collects the cost and its reconstruction and KL parts of every training minibatch, weighted by batch size,
+ * and stops training at the first non-finite cost.
+ */
+final class EpochCosts extends BaseListener {
+    private double cost;
+    private double rec;
+    private double kl;
+    private double batchRec;
+    private double batchKl;
+    private long examples;
+    private long iterations;
+
+    @Override
+    public boolean isActive(Operation operation) {
+        return operation == Operation.TRAINING;
+    }
+
+    @Override
+    public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
+                                    INDArray activation) {
+        if (VaeGraph.COST_REC.equals(varName)) {
+            batchRec = activation.getDouble(0);
+        } else if (VaeGraph.COST_KL.equals(varName)) {
+            batchKl = activation.getDouble(0);
+        }
+    }
+
+    @Override
+    public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
+        // SameDiff's Loss stays 0 here: the final add producing 'cost' is not run in the backward pass.
+        double batchCost = batchRec + batchKl;
+        if (!Double.isFinite(batchCost)) {
+            throw new VaekitException("training diverged: cost is " + batchCost + " at epoch " + (at.epoch() + 1)
+                    + ", iteration " + at.iteration() + " (try a smaller train.learning-rate); the model saved after"
+                    + " the last complete epoch is kept");
+        }
+        long n = dataSet.getFeatures(0).size(0);
+        cost += batchCost * n;
+        rec += batchRec * n;
+        kl += batchKl * n;
+        examples += n;
+        iterations++;
+    }
+
+    long examples() {
+        return examples;
+    }
+
+    long iterations() {
+        return iterations;
+    }
+
+    double meanCost() {
+        return examples == 0 ? Double.NaN : cost / examples;
+    }
+
+    double meanRec() {
+        return examples == 0 ? Double.NaN : rec / examples;
+    }
+
+    double meanKl() {
+        return examples == 0 ? Double.NaN : kl / examples;
+    }
+}
