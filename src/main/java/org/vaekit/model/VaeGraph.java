@@ -5,11 +5,11 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.weightinit.impl.XavierUniformInitScheme;
-import org.nd4j.weightinit.impl.ZeroInitScheme;
 import org.vaekit.config.ModelSettings;
 
 /**
@@ -100,9 +100,10 @@ public final class VaeGraph {
         SDVariable logits = dense(sd, LOGITS, d, fanIn, inputSize, "4", dataType);
         sd.nn.sigmoid(X_REC, logits);
 
-        // Stable Bernoulli negative log-likelihood from the logits, per pixel, summed per example.
-        SDVariable nll = sd.loss.sigmoidCrossEntropy("nll", x, logits, null,
-                org.nd4j.autodiff.loss.LossReduce.NONE, 0.0);
+        // Bernoulli negative log-likelihood from the logits, per pixel: max(l,0) - x l + log(1 + exp(-|l|)).
+        // (M2.1's fused sigmoidCrossEntropy loss back-propagates wrong gradients with LossReduce.NONE.)
+        SDVariable nll = sd.nn.relu(logits, 0.0).sub(x.mul(logits))
+                .add(sd.math.log1p(sd.math.exp(sd.math.abs(logits).neg())));
         SDVariable rec = nll.sum(REC, 1);
         SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
         SDVariable costRec = rec.mean(COST_REC);
@@ -157,8 +158,10 @@ public final class VaeGraph {
     /** {@code in W + b} with weights W{suffix} (Glorot-uniform) and bias b{suffix} (zeros). */
     private static SDVariable dense(SameDiff sd, String name, SDVariable in, int fanIn, int fanOut, String suffix,
                                     DataType dt) {
-        SDVariable w = sd.var("W" + suffix, new XavierUniformInitScheme('c', fanIn, fanOut), dt, fanIn, fanOut);
-        SDVariable b = sd.var("b" + suffix, new ZeroInitScheme('c'), dt, fanOut);
+        // The scheme draws in ND4J's default dtype whatever it is asked for: cast to the graph's.
+        INDArray glorot = new XavierUniformInitScheme('c', fanIn, fanOut).create(dt, fanIn, fanOut).castTo(dt);
+        SDVariable w = sd.var("W" + suffix, glorot);
+        SDVariable b = sd.var("b" + suffix, Nd4j.zeros(dt, fanOut));
         return sd.nn.linear(name, in, w, b);
     }
 }

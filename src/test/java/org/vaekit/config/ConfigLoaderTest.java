@@ -1,0 +1,96 @@
+package org.vaekit.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaekit.VaekitException;
+import org.vaekit.data.Binarization;
+import org.vaekit.model.HiddenActivation;
+
+class ConfigLoaderTest {
+    @Test
+    void shippedConfigsLoadWithTheAssignmentsSettings() {
+        VaeConfig main = ConfigLoader.load(Path.of("conf/mnist-vae.conf"), List.of());
+        assertEquals(List.of(500), main.model().encoder());
+        assertEquals(List.of(500), main.model().decoder());
+        assertEquals(2, main.model().latent());
+        assertEquals(HiddenActivation.TANH, main.model().activation());
+        assertEquals(5000, main.data().trainSize());
+        assertEquals(Binarization.STOCHASTIC, main.data().binarization());
+        assertEquals(50, main.train().batchSize());
+        assertEquals(20, main.train().epochs());
+        assertEquals(1e-3, main.train().learningRate());
+        assertEquals(1.0, main.model().inputKeepProb());
+        assertEquals("mnist-vae", main.label());
+
+        VaeConfig replica = ConfigLoader.load(Path.of("conf/seed-replica.conf"), List.of());
+        assertEquals(0.95, replica.model().inputKeepProb());
+        assertEquals(5000, replica.data().trainSize());
+
+        VaeConfig full = ConfigLoader.load(Path.of("conf/mnist-vae-full.conf"), List.of());
+        assertEquals(0, full.data().trainSize());
+        assertEquals(60, full.train().epochs());
+        assertEquals(100, full.train().batchSize());
+    }
+
+    @Test
+    void overridesApplyInOrderAndParseHocon() {
+        VaeConfig c = ConfigLoader.fromString("train.epochs = 7", List.of("train.epochs=9",
+                "model.encoder=[500,250]", "data.binarization=threshold", "run.dir=/tmp/some/runs"));
+        assertEquals(9, c.train().epochs());
+        assertEquals(List.of(500, 250), c.model().encoder());
+        assertEquals(Binarization.THRESHOLD, c.data().binarization());
+        assertEquals(Path.of("/tmp/some/runs"), c.run().dir());
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestValidOne() {
+        VaekitException e = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("train.epoch = 3", List.of()));
+        assertTrue(e.getMessage().contains("unknown key 'train.epoch'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'train.epochs'"), e.getMessage());
+    }
+
+    @Test
+    void invalidValuesNameKeyValueAndWhatIsAllowed() {
+        VaekitException lr = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("", List.of("train.learning-rate=-0.1")));
+        assertTrue(lr.getMessage().contains("'train.learning-rate' = -0.1"), lr.getMessage());
+        assertTrue(lr.getMessage().contains("expected a number in (0, inf)"), lr.getMessage());
+        assertTrue(lr.getMessage().contains("--set train.learning-rate=-0.1"), lr.getMessage());
+
+        VaekitException latent = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("model.latent = 0", List.of()));
+        assertTrue(latent.getMessage().contains("'model.latent' = 0"), latent.getMessage());
+        assertTrue(latent.getMessage().contains("whole number >= 1"), latent.getMessage());
+
+        VaekitException binarization = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("data.binarization = random", List.of()));
+        assertTrue(binarization.getMessage().contains("one of stochastic, threshold, none"),
+                binarization.getMessage());
+
+        VaekitException set = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("", List.of("train.epochs")));
+        assertTrue(set.getMessage().contains("expected key=value"), set.getMessage());
+    }
+
+    @Test
+    void errorsInAFileNameTheFileAndLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.conf");
+        Files.writeString(file, "train {\n  epochs = 3\n  batch-size = -5\n}\n");
+        VaekitException e = assertThrows(VaekitException.class, () -> ConfigLoader.load(file, List.of()));
+        assertTrue(e.getMessage().contains("bad.conf: 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("'train.batch-size' = -5"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+
+        VaekitException missing = assertThrows(VaekitException.class,
+                () -> ConfigLoader.load(dir.resolve("nope.conf"), List.of()));
+        assertTrue(missing.getMessage().contains("nope.conf not found"), missing.getMessage());
+    }
+}

@@ -1,0 +1,168 @@
+package org.vaekit.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaekit.config.ModelSettings;
+
+class VaeGraphTest {
+    private static final ModelSettings TINY = new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 1.0);
+    private static final int D = 6;
+
+    private static INDArray binary(int rows, long seed) {
+        Random r = new Random(seed);
+        double[][] x = new double[rows][D];
+        for (double[] row : x) {
+            for (int j = 0; j < D; j++) {
+                row[j] = r.nextBoolean() ? 1 : 0;
+            }
+        }
+        return Nd4j.createFromArray(x);
+    }
+
+    private static INDArray gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[][] e = new double[rows][cols];
+        for (double[] row : e) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        return Nd4j.createFromArray(e);
+    }
+
+    private static SameDiff tinyGraph() {
+        return VaeGraph.build(TINY, D, 1, DataType.DOUBLE, VaeGraph.Noise.PLACEHOLDER);
+    }
+
+    @Test
+    void variablesAreNamedAsTheSeedWithTheirShapes() {
+        SameDiff sd = VaeGraph.build(new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0),
+                784, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
+        assertEquals(List.of("W1", "b1", "W2_mu", "b2_mu", "W2_logvar", "b2_logvar", "W3", "b3", "W4", "b4"),
+                VaeGraph.parameterNames(new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0)));
+        assertArrayEquals(new long[] {784, 500}, sd.getVariable("W1").getArr().shape());
+        assertArrayEquals(new long[] {500, 2}, sd.getVariable("W2_logvar").getArr().shape());
+        assertArrayEquals(new long[] {2, 500}, sd.getVariable("W3").getArr().shape());
+        assertArrayEquals(new long[] {784}, sd.getVariable("b4").getArr().shape());
+        assertEquals(0.0, sd.getVariable("b1").getArr().sumNumber().doubleValue());
+        double limit = Math.sqrt(6.0 / (784 + 500));
+        INDArray w1 = sd.getVariable("W1").getArr();
+        assertTrue(w1.maxNumber().doubleValue() <= limit && w1.minNumber().doubleValue() >= -limit);
+        assertEquals(limit * limit / 3, w1.varNumber().doubleValue(), limit * limit / 30, "Glorot-uniform variance");
+        for (String out : List.of("cost", "cost_rec", "cost_KL", "x_rec", "mu", "logvar", "z")) {
+            assertTrue(sd.hasVariable(out), out);
+        }
+    }
+
+    @Test
+    void termsEqualTheirClosedFormsOnSmallArrays() {
+        SameDiff sd = tinyGraph();
+        INDArray x = binary(4, 2);
+        INDArray eps = gaussian(4, 3, 3);
+        Map<String, INDArray> o = sd.output(Map.of("input", x, "eps", eps),
+                "mu", "logvar", "z", "logits", "x_rec", "rec", "kl", "cost_rec", "cost_KL", "cost");
+        INDArray mu = o.get("mu");
+        INDArray logvar = o.get("logvar");
+        double klSum = 0;
+        double recSum = 0;
+        for (int i = 0; i < 4; i++) {
+            double kl = 0;
+            for (int j = 0; j < 3; j++) {
+                double m = mu.getDouble(i, j);
+                double lv = logvar.getDouble(i, j);
+                kl += -0.5 * (1 + lv - m * m - Math.exp(lv));
+                assertEquals(m + Math.exp(0.5 * lv) * eps.getDouble(i, j), o.get("z").getDouble(i, j), 1e-12);
+            }
+            assertEquals(kl, o.get("kl").getDouble(i), 1e-10);
+            double rec = 0;
+            for (int d = 0; d < D; d++) {
+                double p = 1 / (1 + Math.exp(-o.get("logits").getDouble(i, d)));
+                assertEquals(p, o.get("x_rec").getDouble(i, d), 1e-12);
+                double xd = x.getDouble(i, d);
+                rec -= xd * Math.log(p) + (1 - xd) * Math.log(1 - p);
+            }
+            assertEquals(rec, o.get("rec").getDouble(i), 1e-10);
+            klSum += kl;
+            recSum += rec;
+        }
+        assertEquals(recSum / 4, o.get("cost_rec").getDouble(), 1e-10);
+        assertEquals(klSum / 4, o.get("cost_KL").getDouble(), 1e-10);
+        assertEquals((recSum + klSum) / 4, o.get("cost").getDouble(), 1e-10);
+    }
+
+    @Test
+    void klMatchesAMonteCarloEstimate() {
+        SameDiff sd = tinyGraph();
+        INDArray x = binary(2, 5);
+        Map<String, INDArray> o = sd.output(Map.of("input", x, "eps", gaussian(2, 3, 1)), "mu", "logvar", "kl");
+        Random r = new Random(9);
+        int samples = 200_000;
+        for (int i = 0; i < 2; i++) {
+            double sum = 0;
+            for (int s = 0; s < samples; s++) {
+                double logRatio = 0; // log q(z|x) - log p(z) at z ~ q
+                for (int j = 0; j < 3; j++) {
+                    double m = o.get("mu").getDouble(i, j);
+                    double sigma = Math.exp(0.5 * o.get("logvar").getDouble(i, j));
+                    double e = r.nextGaussian();
+                    double z = m + sigma * e;
+                    logRatio += -Math.log(sigma) - 0.5 * e * e + 0.5 * z * z;
+                }
+                sum += logRatio;
+            }
+            assertEquals(o.get("kl").getDouble(i), sum / samples, 0.02, "example " + i);
+        }
+    }
+
+    @Test
+    void reconstructionStaysFiniteForSaturatedOutputs() {
+        SameDiff sd = tinyGraph();
+        sd.getVariable("W4").getArr().assign(0);
+        // logits of +-200: sigmoid is exactly 0 or 1 in floating point, log(0) would be -inf.
+        sd.getVariable("b4").getArr().assign(Nd4j.createFromArray(200.0, -200.0, 200.0, -200.0, 200.0, -200.0));
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, 0, 1, 0, 1, 0}, {0, 1, 1, 0, 1, 0}});
+        INDArray rec = sd.output(Map.of("input", x, "eps", gaussian(2, 3, 1)), "rec").get("rec");
+        assertEquals(0.0, rec.getDouble(0), 1e-9);
+        assertEquals(400.0, rec.getDouble(1), 1e-9);
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithEpsHeldFixed() {
+        SameDiff sd = tinyGraph();
+        Map<String, INDArray> placeholders = Map.of("input", binary(3, 4), "eps", gaussian(3, 3, 6));
+        VaeGraph.createGradFunction(sd);
+        List<String> params = VaeGraph.parameterNames(TINY);
+        Map<String, INDArray> grads = sd.calculateGradients(placeholders, params);
+        double h = 1e-6;
+        int checked = 0;
+        for (String name : params) {
+            INDArray w = sd.getVariable(name).getArr();
+            for (long k = 0; k < w.length(); k++) {
+                double original = w.getDouble(k);
+                w.putScalar(k, original + h);
+                double plus = sd.output(placeholders, "cost").get("cost").getDouble();
+                w.putScalar(k, original - h);
+                double minus = sd.output(placeholders, "cost").get("cost").getDouble();
+                w.putScalar(k, original);
+                double numeric = (plus - minus) / (2 * h);
+                double analytic = grads.get(name).getDouble(k);
+                assertEquals(numeric, analytic, 1e-6 + 1e-5 * Math.abs(numeric), name + "[" + k + "]");
+                checked++;
+            }
+        }
+        assertEquals(30 + 5 + 15 + 3 + 15 + 3 + 12 + 4 + 24 + 6, checked);
+    }
+
+    private static void assertArrayEquals(long[] expected, long[] actual) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
+    }
+}
