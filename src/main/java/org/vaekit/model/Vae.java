@@ -67,6 +67,7 @@ public final class Vae {
                         + java.util.Arrays.toString(expected));
             }
         }
+        FreshNoise.attach(sd); // listeners are not saved with the graph
         return new Vae(sd, settings, inputSize);
     }
 

@@ -110,6 +110,7 @@ public final class VaeGraph {
         SDVariable costKl = kl.mean(COST_KL);
         costRec.add(COST, costKl);
         sd.setLossVariables(COST);
+        FreshNoise.attach(sd);
         return sd;
     }
 

@@ -162,6 +162,22 @@ class VaeGraphTest {
         assertEquals(30 + 5 + 15 + 3 + 15 + 3 + 12 + 4 + 24 + 6, checked);
     }
 
+    @Test
+    void sampledNoiseIsFreshOnEveryCallAndReproducibleFromTheSeed() {
+        ModelSettings noisy = new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 0.5);
+        SameDiff sd = VaeGraph.build(noisy, D, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
+        Map<String, INDArray> in = Map.of("input", Nd4j.ones(DataType.FLOAT, 64, D));
+        Nd4j.getRandom().setSeed(3);
+        Map<String, INDArray> first = sd.output(in, "eps", "input_noisy");
+        Map<String, INDArray> second = sd.output(in, "eps", "input_noisy");
+        assertTrue(!first.get("eps").equals(second.get("eps")), "eps must be redrawn on every call");
+        assertTrue(!first.get("input_noisy").equals(second.get("input_noisy")), "the input mask too");
+        assertEquals(0.0, first.get("eps").meanNumber().doubleValue(), 0.25);
+        assertEquals(0.5, first.get("input_noisy").meanNumber().doubleValue(), 0.1);
+        Nd4j.getRandom().setSeed(3);
+        assertEquals(first.get("eps"), sd.output(in, "eps").get("eps"), "same seed, same draws");
+    }
+
     private static void assertArrayEquals(long[] expected, long[] actual) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
     }

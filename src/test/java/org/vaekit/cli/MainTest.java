@@ -1,0 +1,72 @@
+package org.vaekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaekit.Fixtures;
+
+class MainTest {
+    private static String capture(Runnable r, boolean err) {
+        PrintStream saved = err ? System.err : System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        if (err) {
+            System.setErr(new PrintStream(buf, true));
+        } else {
+            System.setOut(new PrintStream(buf, true));
+        }
+        try {
+            r.run();
+        } finally {
+            if (err) {
+                System.setErr(saved);
+            } else {
+                System.setOut(saved);
+            }
+        }
+        return buf.toString();
+    }
+
+    @Test
+    void trainThenEvaluateFromTheCommandLine(@TempDir Path runs) {
+        String[] sets = {"train", "--config", "conf/mnist-vae.conf", "--set", "data.dir=" + Fixtures.mnistMini(),
+            "--set", "data.fetch=false", "--set", "data.verify-checksums=false", "--set", "data.validation-size=100",
+            "--set", "data.train-size=200", "--set", "model.encoder=[32]", "--set", "model.decoder=[32]",
+            "--set", "train.epochs=1", "--set", "run.dir=" + runs, "--set", "run.name=cli"};
+        int[] code = new int[1];
+        String out = capture(() -> code[0] = Main.run(sets), false);
+        assertEquals(0, code[0], out);
+        assertTrue(out.contains("epoch 1/1"), out);
+        assertTrue(Files.isRegularFile(runs.resolve("cli/metrics.csv")));
+
+        String eval = capture(() -> code[0] = Main.run("evaluate", runs.resolve("cli").toString()), false);
+        assertEquals(0, code[0], eval);
+        assertTrue(eval.contains("validation") && eval.contains("test"), eval);
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrWithExitCode2() {
+        int[] code = new int[1];
+        String err = capture(() -> code[0] = Main.run("train", "--set", "train.epochs=0"), true);
+        assertEquals(2, code[0]);
+        assertEquals("error: config --set train.epochs=0: 1: key 'train.epochs' = 0 is invalid: expected a whole"
+                + " number >= 1", err.strip());
+
+        String missing = capture(() -> code[0] = Main.run("evaluate", "no/such/run"), true);
+        assertEquals(2, code[0]);
+        assertTrue(missing.contains("no/such/run is not a run folder"), missing);
+    }
+
+    @Test
+    void helpListsTheSubcommandsAndOptions() {
+        String help = capture(() -> Main.run("--help"), false);
+        assertTrue(help.contains("train") && help.contains("evaluate"), help);
+        String trainHelp = capture(() -> Main.run("train", "--help"), false);
+        assertTrue(trainHelp.contains("--config") && trainHelp.contains("--set"), trainHelp);
+    }
+}
