@@ -77,11 +77,11 @@ final class Settings {
 
     <E extends Enum<E>> E enumValue(String key, Class<E> type) {
         E[] constants = type.getEnumConstants();
-        String allowed = Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT))
+        String allowed = Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(", "));
         String value = read(key, "one of " + allowed, () -> config.getString(key));
         for (E c : constants) {
-            if (c.name().equalsIgnoreCase(value)) {
+            if (c.name().equalsIgnoreCase(value.replace('-', '_'))) {
                 return c;
             }
         }

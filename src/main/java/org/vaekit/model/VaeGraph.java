@@ -5,11 +5,9 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.weightinit.impl.XavierUniformInitScheme;
 import org.vaekit.config.ModelSettings;
 
 /**
@@ -53,7 +51,7 @@ public final class VaeGraph {
     }
 
     /**
-     * Builds the graph with freshly initialised weights (Glorot-uniform, zero biases) drawn from ND4J's
+     * Builds the graph with freshly initialised weights ({@code model.init}) drawn from ND4J's
      * global RNG seeded with {@code seed}.
      */
     public static SameDiff build(ModelSettings m, int inputSize, long seed, DataType dataType, Noise noise) {
@@ -74,11 +72,11 @@ public final class VaeGraph {
         List<Integer> encoder = m.encoder();
         for (int i = 0; i < encoder.size(); i++) {
             String suffix = layerSuffix(1, i);
-            h = m.activation().apply(sd, "h" + suffix, dense(sd, "a" + suffix, h, fanIn, encoder.get(i), suffix, dataType));
+            h = m.activation().apply(sd, "h" + suffix, dense(sd, m.init(), "a" + suffix, h, fanIn, encoder.get(i), suffix, dataType));
             fanIn = encoder.get(i);
         }
-        SDVariable mu = dense(sd, MU, h, fanIn, m.latent(), "2_mu", dataType);
-        SDVariable logvar = dense(sd, LOGVAR, h, fanIn, m.latent(), "2_logvar", dataType);
+        SDVariable mu = dense(sd, m.init(), MU, h, fanIn, m.latent(), "2_mu", dataType);
+        SDVariable logvar = dense(sd, m.init(), LOGVAR, h, fanIn, m.latent(), "2_logvar", dataType);
 
         SDVariable eps;
         if (noise == Noise.PLACEHOLDER) {
@@ -94,10 +92,10 @@ public final class VaeGraph {
         List<Integer> decoder = m.decoder();
         for (int i = 0; i < decoder.size(); i++) {
             String suffix = layerSuffix(3, i);
-            d = m.activation().apply(sd, "h" + suffix, dense(sd, "a" + suffix, d, fanIn, decoder.get(i), suffix, dataType));
+            d = m.activation().apply(sd, "h" + suffix, dense(sd, m.init(), "a" + suffix, d, fanIn, decoder.get(i), suffix, dataType));
             fanIn = decoder.get(i);
         }
-        SDVariable logits = dense(sd, LOGITS, d, fanIn, inputSize, "4", dataType);
+        SDVariable logits = dense(sd, m.init(), LOGITS, d, fanIn, inputSize, "4", dataType);
         sd.nn.sigmoid(X_REC, logits);
 
         // Bernoulli negative log-likelihood from the logits, per pixel: max(l,0) - x l + log(1 + exp(-|l|)).
@@ -156,13 +154,11 @@ public final class VaeGraph {
         return index == 0 ? String.valueOf(stack) : stack + "_" + (index + 1);
     }
 
-    /** {@code in W + b} with weights W{suffix} (Glorot-uniform) and bias b{suffix} (zeros). */
-    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int fanIn, int fanOut, String suffix,
-                                    DataType dt) {
-        // The scheme draws in ND4J's default dtype whatever it is asked for: cast to the graph's.
-        INDArray glorot = new XavierUniformInitScheme('c', fanIn, fanOut).create(dt, fanIn, fanOut).castTo(dt);
-        SDVariable w = sd.var("W" + suffix, glorot);
-        SDVariable b = sd.var("b" + suffix, Nd4j.zeros(dt, fanOut));
+    /** {@code in W + b} with weights W{suffix} and bias b{suffix} initialised by {@code init}. */
+    private static SDVariable dense(SameDiff sd, WeightInit init, String name, SDVariable in, int fanIn, int fanOut,
+                                    String suffix, DataType dt) {
+        SDVariable w = sd.var("W" + suffix, init.weights(dt, fanIn, fanOut));
+        SDVariable b = sd.var("b" + suffix, init.bias(dt, fanIn, fanOut));
         return sd.nn.linear(name, in, w, b);
     }
 }

@@ -33,14 +33,19 @@ public final class Trainer {
         this.progressBar = progressBar;
     }
 
-    /** Trains {@code vae} on the pipeline's training split for {@code train.epochs} epochs. */
-    public List<EpochMetrics> fit(Vae vae, DataPipeline data, RunFolder run) {
+    /** Sets Adam and the input mapping on the graph and builds its backward pass, ready for {@code fit}. */
+    public void prepare(Vae vae) {
         vae.graph().setTrainingConfig(TrainingConfig.builder()
                 .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
                 .dataSetFeatureMapping(VaeGraph.INPUT)
                 .markLabelsUnused()
                 .build());
         VaeGraph.createGradFunction(vae.graph());
+    }
+
+    /** Trains {@code vae} on the pipeline's training split for {@code train.epochs} epochs. */
+    public List<EpochMetrics> fit(Vae vae, DataPipeline data, RunFolder run) {
+        prepare(vae);
         Vae.seed(seed);
         DataSetIterator train = data.training(settings.batchSize(), seed);
         long examples = data.source().size(Split.TRAIN);

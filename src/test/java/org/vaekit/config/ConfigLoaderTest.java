@@ -27,6 +27,7 @@ class ConfigLoaderTest {
         assertEquals(20, main.train().epochs());
         assertEquals(1e-3, main.train().learningRate());
         assertEquals(1.0, main.model().inputKeepProb());
+        assertEquals(org.vaekit.model.WeightInit.GLOROT, main.model().init());
         assertEquals("mnist-vae", main.label());
 
         VaeConfig replica = ConfigLoader.load(Path.of("conf/seed-replica.conf"), List.of());
@@ -41,11 +42,12 @@ class ConfigLoaderTest {
 
     @Test
     void overridesApplyInOrderAndParseHocon() {
-        VaeConfig c = ConfigLoader.fromString("train.epochs = 7", List.of("train.epochs=9",
+        VaeConfig c = ConfigLoader.fromString("train.epochs = 7", List.of("train.epochs=9", "model.init=fan-in",
                 "model.encoder=[500,250]", "data.binarization=threshold", "run.dir=/tmp/some/runs"));
         assertEquals(9, c.train().epochs());
         assertEquals(List.of(500, 250), c.model().encoder());
         assertEquals(Binarization.THRESHOLD, c.data().binarization());
+        assertEquals(org.vaekit.model.WeightInit.FAN_IN, c.model().init());
         assertEquals(Path.of("/tmp/some/runs"), c.run().dir());
     }
 

@@ -14,7 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.config.ModelSettings;
 
 class VaeGraphTest {
-    private static final ModelSettings TINY = new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 1.0);
+    private static final ModelSettings TINY =
+            new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 1.0, WeightInit.GLOROT);
+    private static final ModelSettings SEED =
+            new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0, WeightInit.GLOROT);
     private static final int D = 6;
 
     private static INDArray binary(int rows, long seed) {
@@ -45,10 +48,9 @@ class VaeGraphTest {
 
     @Test
     void variablesAreNamedAsTheSeedWithTheirShapes() {
-        SameDiff sd = VaeGraph.build(new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0),
-                784, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
+        SameDiff sd = VaeGraph.build(SEED, 784, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
         assertEquals(List.of("W1", "b1", "W2_mu", "b2_mu", "W2_logvar", "b2_logvar", "W3", "b3", "W4", "b4"),
-                VaeGraph.parameterNames(new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0)));
+                VaeGraph.parameterNames(SEED));
         assertArrayEquals(new long[] {784, 500}, sd.getVariable("W1").getArr().shape());
         assertArrayEquals(new long[] {500, 2}, sd.getVariable("W2_logvar").getArr().shape());
         assertArrayEquals(new long[] {2, 500}, sd.getVariable("W3").getArr().shape());
@@ -61,6 +63,20 @@ class VaeGraphTest {
         for (String out : List.of("cost", "cost_rec", "cost_KL", "x_rec", "mu", "logvar", "z")) {
             assertTrue(sd.hasVariable(out), out);
         }
+    }
+
+    @Test
+    void fanInInitialisationDrawsWeightsAndBiasesWithinOneOverRootFanIn() {
+        ModelSettings fanIn = new ModelSettings(List.of(500), List.of(500), 2, HiddenActivation.TANH, 1.0,
+                WeightInit.FAN_IN);
+        SameDiff sd = VaeGraph.build(fanIn, 784, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
+        INDArray w3 = sd.getVariable("W3").getArr();
+        INDArray b3 = sd.getVariable("b3").getArr();
+        double bound = 1 / Math.sqrt(2);
+        assertTrue(w3.amaxNumber().doubleValue() <= bound && w3.amaxNumber().doubleValue() > 0.9 * bound);
+        assertTrue(b3.amaxNumber().doubleValue() <= bound && b3.amaxNumber().doubleValue() > 0.9 * bound);
+        assertEquals(bound * bound / 3, w3.varNumber().doubleValue(), bound * bound / 20);
+        assertEquals(DataType.FLOAT, w3.dataType());
     }
 
     @Test
@@ -164,7 +180,8 @@ class VaeGraphTest {
 
     @Test
     void sampledNoiseIsFreshOnEveryCallAndReproducibleFromTheSeed() {
-        ModelSettings noisy = new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 0.5);
+        ModelSettings noisy = new ModelSettings(List.of(5), List.of(4), 3, HiddenActivation.TANH, 0.5,
+                WeightInit.GLOROT);
         SameDiff sd = VaeGraph.build(noisy, D, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
         Map<String, INDArray> in = Map.of("input", Nd4j.ones(DataType.FLOAT, 64, D));
         Nd4j.getRandom().setSeed(3);
