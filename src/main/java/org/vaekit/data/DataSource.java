@@ -1,0 +1,26 @@
+package org.vaekit.data;
+
+import java.util.Map;
+import org.datavec.api.records.reader.RecordReader;
+
+/** A dataset split three ways, each split readable as a DataVec {@link RecordReader}. */
+public interface DataSource {
+    /** Values per example (e.g. 784 for 28x28 images). */
+    int inputSize();
+
+    /** Number of label classes, 0 when the data has no labels. */
+    int numClasses();
+
+    /** Number of examples in a split. */
+    int size(Split split);
+
+    /**
+     * A reader over one split; records are [features (NDArrayWritable, values in [0,1]), label (IntWritable)].
+     *
+     * @param shuffle reshuffle on every reset, from an RNG seeded with {@code seed}
+     */
+    RecordReader reader(Split split, boolean shuffle, long seed);
+
+    /** What the data is, for the run's provenance: file names and their SHA-256, sizes. */
+    Map<String, String> provenance();
+}
