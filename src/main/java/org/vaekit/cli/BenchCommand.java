@@ -1,24 +1,18 @@
 package org.vaekit.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaekit.bench.Throughput;
-import org.vaekit.config.ConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: median samples/s of the data pipeline alone and of training, per batch size. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the DataVec pipeline and training throughput side by side (median of several epochs).")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "conf/mnist-vae.conf",
-            description = "Config giving data and model (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key. Repeatable.")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--batch", split = ",", defaultValue = "50,500", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
@@ -28,7 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Throughput(ConfigLoader.load(config, overrides), runs, System.out).run(batches);
+        new Throughput(config.load(), runs, System.out).run(batches);
         return 0;
     }
 }
