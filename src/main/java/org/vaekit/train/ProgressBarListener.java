@@ -29,7 +29,7 @@ final class ProgressBarListener extends BaseListener implements AutoCloseable {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         bar.stepBy(dataSet.getFeatures(0).size(0));
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "cost %.2f", costs.meanCost()));
+        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " cost %.2f", costs.meanCost()));
     }
 
     @Override
