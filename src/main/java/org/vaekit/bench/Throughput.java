@@ -2,6 +2,7 @@ package org.vaekit.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -75,7 +76,7 @@ public final class Throughput {
             epoch.run();
             rates[i] = examples / ((System.nanoTime() - start) / 1e9);
         }
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         return runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.vaekit.VaekitException;
 
@@ -101,7 +102,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static java.util.Optional<String> nearest(String key, Config defaults) {
+    private static Optional<String> nearest(String key, Config defaults) {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         return defaults.entrySet().stream().map(Map.Entry::getKey)
                 .min(Comparator.comparingInt(k -> distance.apply(k, key)))

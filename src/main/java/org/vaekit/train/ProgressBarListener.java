@@ -1,5 +1,6 @@
 package org.vaekit.train;
 
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -29,7 +30,7 @@ final class ProgressBarListener extends BaseListener implements AutoCloseable {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         bar.stepBy(dataSet.getFeatures(0).size(0));
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " cost %.2f", costs.meanCost()));
+        bar.setExtraMessage(String.format(Locale.ROOT, " cost %.2f", costs.meanCost()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vaekit.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
@@ -81,12 +83,12 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEva
         p.put("negative_elbo", results);
         p.put("versions", Map.of(
                 "java", System.getProperty("java.version"),
-                "nd4j", String.valueOf(org.nd4j.linalg.factory.Nd4j.class.getPackage().getImplementationVersion()),
+                "nd4j", String.valueOf(Nd4j.class.getPackage().getImplementationVersion()),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         try {
             run.write(RunFolder.PROVENANCE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(p));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
