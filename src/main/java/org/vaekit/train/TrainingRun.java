@@ -3,12 +3,15 @@ package org.vaekit.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.Properties;
 import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
@@ -28,6 +31,18 @@ import org.vaekit.model.VaeGraph;
  * @param evaluation final negative ELBO per split
  */
 public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEvaluation evaluation) {
+    /** vaekit's and DL4J's versions, filled in by the Maven build. */
+    private static final Properties VERSIONS = new Properties();
+
+    static {
+        try (InputStream in = TrainingRun.class.getResourceAsStream("/org/vaekit/version.properties")) {
+            if (in != null) {
+                VERSIONS.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Trains as {@code config} says, printing progress to {@code console}. */
     public static TrainingRun execute(VaeConfig config, PrintStream console, boolean progressBar) {
@@ -81,10 +96,12 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEva
                     "examples", e.count()));
         }
         p.put("negative_elbo", results);
-        p.put("versions", Map.of(
-                "java", System.getProperty("java.version"),
-                "nd4j", String.valueOf(Nd4j.class.getPackage().getImplementationVersion()),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("vaekit", VERSIONS.getProperty("vaekit"));
+        versions.put("dl4j", VERSIONS.getProperty("dl4j"));
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("versions", versions);
         try {
             run.write(RunFolder.PROVENANCE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(p));

@@ -58,7 +58,9 @@ class TrainingRunTest {
         assertTrue(printed.contains("epoch 4/4"), printed);
         assertTrue(printed.contains("validation"), printed);
         assertTrue(printed.contains("run folder: "), printed);
-        assertTrue(Files.readString(dir.resolve("run.json")).contains("\"negative_elbo\""));
+        String provenance = Files.readString(dir.resolve("run.json"));
+        assertTrue(provenance.contains("\"negative_elbo\""), provenance);
+        assertTrue(provenance.contains("\"dl4j\" : \"1.0.0-M2.1\""), provenance);
 
         // The saved model reloads with its config and gives the same ELBO for the same noise seed.
         VaeConfig saved = ConfigLoader.load(dir.resolve("config.conf"), List.of());
