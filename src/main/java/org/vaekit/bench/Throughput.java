@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.vaekit.config.TrainSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.MnistSource;
@@ -48,11 +47,9 @@ public final class Throughput {
             }, examples);
             rows.add(print(new Row("pipeline", batch, pipeline)));
 
-            TrainSettings t = config.train();
-            TrainSettings sized = new TrainSettings(t.epochs(), batch, t.learningRate(), t.beta1(), t.beta2(),
-                    t.epsilon(), t.evalBatchSize());
             Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
-            new Trainer(sized, config.run().seed(), false).prepare(vae);
+            // prepare() sets Adam and the input mapping only: the batch size comes from the iterator.
+            new Trainer(config.train(), config.run().seed(), false).prepare(vae);
             double training = median(() -> {
                 it.reset();
                 vae.graph().fit(it, 1);

@@ -35,8 +35,7 @@ public final class DataPipeline {
      * Each {@code reset()} reshuffles (when {@code data.shuffle}) and the binarizer draws anew.
      */
     public DataSetIterator training(int batchSize, long seed) {
-        var reader = source.reader(Split.TRAIN, settings.shuffle(), seed);
-        var iterator = new RecordReaderDataSetIterator(reader, batchSize, 1, Math.max(source.numClasses(), 1));
+        var iterator = iterator(Split.TRAIN, batchSize, settings.shuffle(), seed);
         Binarizer binarizer = new Binarizer(settings.binarization(), settings.threshold(), seed + 1);
         iterator.setPreProcessor(ds -> {
             binarizer.preProcess(ds);
@@ -48,9 +47,7 @@ public final class DataPipeline {
     /** A split in batches, binarized once with {@code data.eval-seed}, labels kept; cached. */
     public List<DataSet> evaluation(Split split) {
         return evaluationCache.computeIfAbsent(split, s -> {
-            var reader = source.reader(s, false, 0);
-            var iterator = new RecordReaderDataSetIterator(reader, evalBatchSize, 1,
-                    Math.max(source.numClasses(), 1));
+            var iterator = iterator(s, evalBatchSize, false, 0);
             Binarizer binarizer = new Binarizer(settings.binarization(), settings.threshold(),
                     settings.evalSeed() + s.ordinal());
             List<DataSet> batches = new ArrayList<>();
@@ -61,5 +58,11 @@ public final class DataPipeline {
             }
             return Collections.unmodifiableList(batches);
         });
+    }
+
+    /** A split's records as minibatches: features in column 0, the label (one-hot) in column 1. */
+    private RecordReaderDataSetIterator iterator(Split split, int batchSize, boolean shuffle, long seed) {
+        return new RecordReaderDataSetIterator(source.reader(split, shuffle, seed), batchSize, 1,
+                Math.max(source.numClasses(), 1));
     }
 }

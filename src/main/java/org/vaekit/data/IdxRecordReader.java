@@ -130,10 +130,7 @@ public final class IdxRecordReader extends BaseRecordReader {
         float[] y = new float[n * numClasses];
         for (int i = 0; i < n; i++) {
             int item = order[cursor + i];
-            int offset = item * itemSize;
-            for (int j = 0; j < itemSize; j++) {
-                x[i * itemSize + j] = (pixels[offset + j] & 0xff) / 255f;
-            }
+            scalePixels(item, x, i * itemSize);
             y[i * numClasses + (labels[item] & 0xff)] = 1f;
         }
         cursor += n;
@@ -148,11 +145,17 @@ public final class IdxRecordReader extends BaseRecordReader {
 
     private List<Writable> record(int item) {
         float[] x = new float[itemSize];
-        for (int j = 0; j < itemSize; j++) {
-            x[j] = (pixels[item * itemSize + j] & 0xff) / 255f;
-        }
+        scalePixels(item, x, 0);
         INDArray row = Nd4j.create(x, new long[] {1, itemSize}, 'c');
         return List.of(new NDArrayWritable(row), new IntWritable(labels[item] & 0xff));
+    }
+
+    /** Writes item's pixels, scaled from 0..255 to [0,1], into {@code out} from {@code offset}. */
+    private void scalePixels(int item, float[] out, int offset) {
+        int from = item * itemSize;
+        for (int j = 0; j < itemSize; j++) {
+            out[offset + j] = (pixels[from + j] & 0xff) / 255f;
+        }
     }
 
     @Override
