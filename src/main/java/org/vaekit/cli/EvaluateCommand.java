@@ -3,32 +3,42 @@ package org.vaekit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vaekit.config.ConfigLoader;
-import org.vaekit.config.VaeConfig;
-import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
-import org.vaekit.eval.SplitEvaluation;
-import org.vaekit.model.Vae;
-import org.vaekit.train.RunFolder;
+import org.vaekit.VaekitException;
+import org.vaekit.config.EvalSettings;
+import org.vaekit.eval.Evaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code evaluate RUN_DIR}: the negative ELBO per split of a trained run. */
+/** {@code evaluate RUN_DIR}: the negative ELBO per split and digit and the log p(x) estimate of a trained run. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Print the negative ELBO (and its parts) of a run's model on train, validation and test.")
+        description = {"Print the negative ELBO (and its parts) of a run's model on train, validation and test, per"
+                + " digit, and the importance-sampled log p(x) on test; write RUN_DIR/" + Evaluation.FILE + "."})
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR", description = "A run folder written by train.")
+    @Parameters(paramLabel = "RUN_DIR", description = "A run folder written by train or import.")
     Path runDir;
+
+    @Option(names = "--iwae-samples", split = ",", paramLabel = "K",
+            description = "Importance samples per example, e.g. 1,10,100 (default: the run's eval.iwae-samples).")
+    List<Integer> samples;
+
+    @Option(names = "--iwae-examples", paramLabel = "N",
+            description = "Test examples for log p(x), 0 = all (default: the run's eval.iwae-examples).")
+    Integer examples;
 
     @Override
     public Integer call() {
-        RunFolder run = RunFolder.open(runDir, System.out);
-        VaeConfig cfg = ConfigLoader.load(run.file(RunFolder.CONFIG), List.of());
-        MnistSource source = MnistSource.prepare(cfg.data(), System.out::println);
-        Vae vae = Vae.load(run.file(RunFolder.MODEL), cfg.model());
-        DataPipeline data = new DataPipeline(source, cfg.data(), cfg.train().evalBatchSize());
-        System.out.println("negative ELBO in nats per example:");
-        System.out.println(SplitEvaluation.of(vae, data, cfg.data().evalSeed()).table());
+        TrainedRun run = TrainedRun.open(runDir);
+        EvalSettings configured = run.config().eval();
+        EvalSettings settings = new EvalSettings(samples == null ? configured.iwaeSamples() : samples,
+                examples == null ? configured.iwaeExamples() : examples);
+        if (settings.iwaeSamples().stream().anyMatch(k -> k < 1) || settings.iwaeExamples() < 0) {
+            throw new VaekitException("--iwae-samples must be whole numbers >= 1 and --iwae-examples >= 0");
+        }
+        Evaluation evaluation = Evaluation.of(run.vae(), run.data(), settings, run.config().data().evalSeed());
+        System.out.println(evaluation.table());
+        run.folder().write(Evaluation.FILE, evaluation.toJson());
+        System.out.println("wrote " + run.folder().file(Evaluation.FILE));
         return 0;
     }
 }

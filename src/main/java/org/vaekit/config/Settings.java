@@ -67,6 +67,17 @@ final class Settings {
         return values;
     }
 
+    /** Two distinct latent dimensions, each below {@code latent} (any pair is accepted for a 1-D code). */
+    List<Integer> latentPair(String key, int latent) {
+        String expected = "two different dimensions in [0, " + (latent - 1) + "], e.g. [0, 1]";
+        List<Integer> values = read(key, expected, () -> config.getIntList(key));
+        boolean inRange = latent < 2 || values.stream().allMatch(v -> v >= 0 && v < latent);
+        if (values.size() != 2 || values.get(0).equals(values.get(1)) || !inRange) {
+            throw invalid(key, expected);
+        }
+        return values;
+    }
+
     String oneOf(String key, String... allowed) {
         String value = string(key);
         if (!Arrays.asList(allowed).contains(value)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +13,27 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.custom.LogSumExp;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaekit.VaekitException;
 import org.vaekit.config.ModelSettings;
 
 /**
- * A VAE: its SameDiff graph plus what users ask of it (encode, reconstruct, the ELBO over data, save, load).
+ * A VAE: its SameDiff graph plus what users ask of it (encode, decode, reconstruct, sample, the ELBO and the
+ * importance-sampled log p(x) over data, save, load, weights in and out by name).
  * Evaluation switches the training-only input noise off.
  */
 public final class Vae {
     private final SameDiff sd;
     private final ModelSettings settings;
     private final int inputSize;
+    /** Rows per graph call when importance sampling (examples x samples), to bound memory. */
+    private static final long MAX_ROWS = 5000;
+    private SameDiff decoder;
 
     private Vae(SameDiff sd, ModelSettings settings, int inputSize) {
         this.sd = sd;
@@ -54,23 +63,69 @@ public final class Vae {
             throw new VaekitException("model file " + file + " is not a vaekit VAE (no placeholder 'input' [batch, size])");
         }
         int inputSize = (int) input.getShape()[1];
-        Vae reference = new Vae(VaeGraph.build(settings, inputSize, 0, DataType.FLOAT, VaeGraph.Noise.SAMPLED),
-                settings, inputSize);
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
         for (String name : VaeGraph.parameterNames(settings)) {
             SDVariable v = sd.getVariable(name);
-            long[] expected = reference.sd.getVariable(name).getShape();
-            if (v == null || v.getArr() == null) {
-                throw new VaekitException("model file " + file + " lacks variable '" + name
-                        + "' that the config's architecture needs");
-            }
-            if (!Arrays.equals(v.getArr().shape(), expected)) {
-                throw new VaekitException("model file " + file + ": variable '" + name + "' has shape "
-                        + Arrays.toString(v.getArr().shape()) + " but the config's architecture needs "
-                        + Arrays.toString(expected));
+            if (v != null && v.getArr() != null) {
+                arrays.put(name, v.getArr());
             }
         }
+        List<String> problems = shapeProblems(arrays, VaeGraph.parameterShapes(settings, inputSize), false);
+        if (!problems.isEmpty()) {
+            throw new VaekitException("model file " + file + " does not fit the config's architecture: "
+                    + String.join("; ", problems));
+        }
+        VaeGraph.addLogWeight(sd);
         FreshNoise.attach(sd); // listeners are not saved with the graph
         return new Vae(sd, settings, inputSize);
+    }
+
+    /**
+     * A model of the architecture {@code settings} describes with the given weights (e.g. read from an .npz file),
+     * its input size taken from the first weight matrix. Every missing, mis-shaped or unknown array is reported.
+     *
+     * @param source where the arrays come from, for messages
+     */
+    public static Vae fromWeights(ModelSettings settings, Map<String, INDArray> weights, String source) {
+        String first = VaeGraph.parameterNames(settings).get(0);
+        INDArray w = weights.get(first);
+        if (w == null || w.rank() != 2) {
+            throw new VaekitException(source + ": array '" + first + "' [input, units] is "
+                    + (w == null ? "missing" : "of shape " + Arrays.toString(w.shape())) + ": cannot tell the input size");
+        }
+        int inputSize = (int) w.size(0);
+        List<String> problems = shapeProblems(weights, VaeGraph.parameterShapes(settings, inputSize), true);
+        if (!problems.isEmpty()) {
+            throw new VaekitException(source + " does not fit the config's model: " + String.join("; ", problems));
+        }
+        Vae vae = create(settings, inputSize, 0);
+        vae.parameters().forEach((name, arr) -> arr.assign(weights.get(name).castTo(arr.dataType())));
+        return vae;
+    }
+
+    /** One line per array that is missing, has the wrong shape or (when {@code strict}) is not expected. */
+    private static List<String> shapeProblems(Map<String, INDArray> actual, Map<String, long[]> expected,
+                                              boolean strict) {
+        List<String> problems = new ArrayList<>();
+        expected.forEach((name, shape) -> {
+            INDArray a = actual.get(name);
+            if (a == null) {
+                problems.add("array '" + name + "' is missing (expected shape " + Arrays.toString(shape) + ")");
+            } else if (!Arrays.equals(a.shape(), shape)) {
+                problems.add("array '" + name + "' has shape " + Arrays.toString(a.shape()) + " but the config's model"
+                        + " needs " + Arrays.toString(shape));
+            }
+        });
+        if (strict) {
+            actual.keySet().stream().filter(name -> !expected.containsKey(name)).sorted().forEach(name ->
+                    problems.add("array '" + name + "' is not part of the config's model"));
+        }
+        return problems;
+    }
+
+    /** Writes the weights by name (W1, b1, ...) as a NumPy .npz file. */
+    public void exportNpz(Path file) {
+        NpzWeights.write(parameters(), file);
     }
 
     /** Writes the graph, weights and optimiser state atomically: a crash leaves the previous file intact. */
@@ -135,6 +190,61 @@ public final class Vae {
     /** Means of p(x|z) for one z drawn from q(z|x), [batch, inputSize]. */
     public INDArray reconstruct(INDArray x) {
         return evaluate(x, VaeGraph.X_REC).get(VaeGraph.X_REC);
+    }
+
+    /** Means of p(x|z) for the given codes z [batch, latent], [batch, inputSize]. */
+    public INDArray decode(INDArray z) {
+        if (z.rank() != 2 || z.size(1) != settings.latent()) {
+            throw new VaekitException("z has shape " + Arrays.toString(z.shape()) + ", the model expects [batch, "
+                    + settings.latent() + "]");
+        }
+        return decoder().output(Map.of(VaeGraph.Z, z.castTo(DataType.FLOAT)), VaeGraph.X_REC).get(VaeGraph.X_REC);
+    }
+
+    /** The decoder graph, rebuilt when the full graph's weight arrays were replaced (e.g. by loading). */
+    private SameDiff decoder() {
+        Map<String, INDArray> params = parameters();
+        boolean current = decoder != null && params.entrySet().stream()
+                .filter(e -> decoder.hasVariable(e.getKey()))
+                .allMatch(e -> decoder.getVariable(e.getKey()).getArr() == e.getValue());
+        if (!current) {
+            decoder = VaeGraph.buildDecoder(settings, inputSize, params);
+        }
+        return decoder;
+    }
+
+    /** {@code n} draws z ~ N(0, I), the means of p(x|z) and one Bernoulli sample from each, all from {@code rng}. */
+    public Samples sample(int n, Random rng) {
+        INDArray z = Nd4j.randn(rng, n, settings.latent()).castTo(DataType.FLOAT);
+        INDArray means = decode(z);
+        INDArray draws = Nd4j.getExecutioner().exec(
+                new BernoulliDistribution(Nd4j.createUninitialized(DataType.FLOAT, means.shape()), means), rng);
+        return new Samples(z, means, draws);
+    }
+
+    /**
+     * Importance-sampled estimate of log p(x) per example (the IWAE bound): log (1/k) sum_i p(x, z_i) / q(z_i|x) with
+     * k draws z_i ~ q(z|x), through a stable log-sum-exp. k = 1 is the one-sample ELBO; the bound rises with k.
+     *
+     * @return [batch] estimates in nats, as doubles
+     */
+    public INDArray logLikelihood(INDArray x, int k) {
+        if (k < 1) {
+            throw new VaekitException("importance samples k = " + k + ": expected k >= 1");
+        }
+        long n = x.size(0);
+        INDArray out = Nd4j.create(DataType.DOUBLE, n);
+        long perCall = Math.max(1, MAX_ROWS / k);
+        for (long from = 0; from < n; from += perCall) {
+            long to = Math.min(n, from + perCall);
+            INDArray chunk = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            // Each example repeated k times in a row: row i*k + j holds sample j of example i.
+            INDArray logWeights = evaluate(chunk.repeat(0, k), VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT)
+                    .castTo(DataType.DOUBLE).reshape(to - from, k);
+            INDArray lse = Nd4j.exec(new LogSumExp(logWeights, 1))[0];
+            out.get(NDArrayIndex.interval(from, to)).assign(lse.subi(Math.log(k)));
+        }
+        return out;
     }
 
     /** Runs the graph on {@code x} with the input noise off. */

@@ -3,10 +3,13 @@ package org.vaekit.model;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 import org.nd4j.linalg.api.ops.random.custom.RandomNormal;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,6 +43,8 @@ public final class VaeGraph {
     public static final String COST_REC = "cost_rec";
     public static final String COST_KL = "cost_KL";
     public static final String COST = "cost";
+    /** Per-example log importance weight log p(x|z) + log p(z) - log q(z|x), shape [batch]. */
+    public static final String LOG_WEIGHT = "log_weight";
 
     private VaeGraph() {
     }
@@ -69,16 +74,18 @@ public final class VaeGraph {
             encoderInput = x.mul("input_noisy", sd.lt(u, keep).castTo(dataType));
         }
 
+        ParameterSource fresh = (name, fanIn, fanOut) -> name.startsWith("W")
+                ? m.init().weights(dataType, fanIn, fanOut) : m.init().bias(dataType, fanIn, fanOut);
         SDVariable h = encoderInput;
         int fanIn = inputSize;
         List<Integer> encoder = m.encoder();
         for (int i = 0; i < encoder.size(); i++) {
             String suffix = layerSuffix(1, i);
-            h = m.activation().apply(sd, "h" + suffix, dense(sd, m.init(), "a" + suffix, h, fanIn, encoder.get(i), suffix, dataType));
+            h = m.activation().apply(sd, "h" + suffix, dense(sd, fresh, "a" + suffix, h, fanIn, encoder.get(i), suffix));
             fanIn = encoder.get(i);
         }
-        SDVariable mu = dense(sd, m.init(), MU, h, fanIn, m.latent(), "2_mu", dataType);
-        SDVariable logvar = dense(sd, m.init(), LOGVAR, h, fanIn, m.latent(), "2_logvar", dataType);
+        SDVariable mu = dense(sd, fresh, MU, h, fanIn, m.latent(), "2_mu");
+        SDVariable logvar = dense(sd, fresh, LOGVAR, h, fanIn, m.latent(), "2_logvar");
 
         SDVariable eps;
         if (noise == Noise.PLACEHOLDER) {
@@ -88,16 +95,7 @@ public final class VaeGraph {
             eps = dataType == DataType.FLOAT ? eps.rename(EPS) : eps.castTo(EPS, dataType);
         }
         SDVariable z = mu.add(Z, sd.math.exp(logvar.mul(0.5)).mul(eps));
-
-        SDVariable d = z;
-        fanIn = m.latent();
-        List<Integer> decoder = m.decoder();
-        for (int i = 0; i < decoder.size(); i++) {
-            String suffix = layerSuffix(3, i);
-            d = m.activation().apply(sd, "h" + suffix, dense(sd, m.init(), "a" + suffix, d, fanIn, decoder.get(i), suffix, dataType));
-            fanIn = decoder.get(i);
-        }
-        SDVariable logits = dense(sd, m.init(), LOGITS, d, fanIn, inputSize, "4", dataType);
+        SDVariable logits = decoder(sd, m, z, inputSize, fresh);
         sd.nn.sigmoid(X_REC, logits);
 
         // Bernoulli negative log-likelihood from the logits, per pixel: max(l,0) - x l + log(1 + exp(-|l|)).
@@ -110,8 +108,36 @@ public final class VaeGraph {
         SDVariable costKl = kl.mean(COST_KL);
         costRec.add(COST, costKl);
         sd.setLossVariables(COST);
+        addLogWeight(sd);
         FreshNoise.attach(sd);
         return sd;
+    }
+
+    /**
+     * A graph of the decoder alone: placeholder {@code z} [batch, latent] to {@code logits} and {@code x_rec}, built
+     * on the given weight arrays (not copies), so it decodes with whatever the full graph has learnt.
+     */
+    public static SameDiff buildDecoder(ModelSettings m, int inputSize, Map<String, INDArray> parameters) {
+        SameDiff sd = SameDiff.create();
+        SDVariable z = sd.placeHolder(Z, parameters.get("W4").dataType(), -1, m.latent());
+        sd.nn.sigmoid(X_REC, decoder(sd, m, z, inputSize, (name, fanIn, fanOut) -> parameters.get(name)));
+        return sd;
+    }
+
+    /**
+     * Adds {@code log_weight}: log p(x|z) + log p(z) - log q(z|x) per example, the importance weight of the drawn z.
+     * As (z - mu) / sigma = eps, the Gaussian densities reduce to sums of z^2, logvar and eps^2 (the 2 pi terms
+     * cancel). Models saved before this output existed get it when loaded.
+     */
+    static void addLogWeight(SameDiff sd) {
+        if (sd.hasVariable(LOG_WEIGHT)) {
+            return;
+        }
+        SDVariable z = sd.getVariable(Z);
+        SDVariable eps = sd.getVariable(EPS);
+        SDVariable logvar = sd.getVariable(LOGVAR);
+        SDVariable logRatio = logvar.add(eps.mul(eps)).sub(z.mul(z)).sum(1).mul(0.5);
+        sd.getVariable(REC).neg().add(LOG_WEIGHT, logRatio);
     }
 
     /**
@@ -133,22 +159,31 @@ public final class VaeGraph {
 
     /** The trainable variables' names, in layer order: W1 b1 W2_mu b2_mu W2_logvar b2_logvar W3 b3 W4 b4 for one layer each. */
     public static List<String> parameterNames(ModelSettings m) {
-        List<String> names = new ArrayList<>();
+        return new ArrayList<>(parameterShapes(m, 1).keySet());
+    }
+
+    /** The trainable variables' shapes by name, in layer order, for inputs of {@code inputSize} values. */
+    public static Map<String, long[]> parameterShapes(ModelSettings m, int inputSize) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        int fanIn = inputSize;
         for (int i = 0; i < m.encoder().size(); i++) {
-            names.add("W" + layerSuffix(1, i));
-            names.add("b" + layerSuffix(1, i));
+            addLayer(shapes, layerSuffix(1, i), fanIn, m.encoder().get(i));
+            fanIn = m.encoder().get(i);
         }
-        for (String s : List.of("2_mu", "2_logvar")) {
-            names.add("W" + s);
-            names.add("b" + s);
-        }
+        addLayer(shapes, "2_mu", fanIn, m.latent());
+        addLayer(shapes, "2_logvar", fanIn, m.latent());
+        fanIn = m.latent();
         for (int i = 0; i < m.decoder().size(); i++) {
-            names.add("W" + layerSuffix(3, i));
-            names.add("b" + layerSuffix(3, i));
+            addLayer(shapes, layerSuffix(3, i), fanIn, m.decoder().get(i));
+            fanIn = m.decoder().get(i);
         }
-        names.add("W4");
-        names.add("b4");
-        return names;
+        addLayer(shapes, "4", fanIn, inputSize);
+        return shapes;
+    }
+
+    private static void addLayer(Map<String, long[]> shapes, String suffix, int fanIn, int fanOut) {
+        shapes.put("W" + suffix, new long[] {fanIn, fanOut});
+        shapes.put("b" + suffix, new long[] {fanOut});
     }
 
     /** Layer {@code index} (0-based) of a stack named {@code stack}: 1, 1_2, 1_3, ... */
@@ -156,11 +191,30 @@ public final class VaeGraph {
         return index == 0 ? String.valueOf(stack) : stack + "_" + (index + 1);
     }
 
-    /** {@code in W + b} with weights W{suffix} and bias b{suffix} initialised by {@code init}. */
-    private static SDVariable dense(SameDiff sd, WeightInit init, String name, SDVariable in, int fanIn, int fanOut,
-                                    String suffix, DataType dt) {
-        SDVariable w = sd.var("W" + suffix, init.weights(dt, fanIn, fanOut));
-        SDVariable b = sd.var("b" + suffix, init.bias(dt, fanIn, fanOut));
+    /** The decoder from {@code z} to the output logits: hidden layers W3, W3_2, ..., then W4. */
+    private static SDVariable decoder(SameDiff sd, ModelSettings m, SDVariable z, int inputSize, ParameterSource p) {
+        SDVariable d = z;
+        int fanIn = m.latent();
+        List<Integer> decoder = m.decoder();
+        for (int i = 0; i < decoder.size(); i++) {
+            String suffix = layerSuffix(3, i);
+            d = m.activation().apply(sd, "h" + suffix, dense(sd, p, "a" + suffix, d, fanIn, decoder.get(i), suffix));
+            fanIn = decoder.get(i);
+        }
+        return dense(sd, p, LOGITS, d, fanIn, inputSize, "4");
+    }
+
+    /** Where a layer's arrays come from: fresh initialisation, or a trained model's arrays. */
+    @FunctionalInterface
+    private interface ParameterSource {
+        INDArray get(String name, int fanIn, int fanOut);
+    }
+
+    /** {@code in W + b} with weights W{suffix} and bias b{suffix} from {@code p}. */
+    private static SDVariable dense(SameDiff sd, ParameterSource p, String name, SDVariable in, int fanIn, int fanOut,
+                                    String suffix) {
+        SDVariable w = sd.var("W" + suffix, p.get("W" + suffix, fanIn, fanOut));
+        SDVariable b = sd.var("b" + suffix, p.get("b" + suffix, fanIn, fanOut));
         return sd.nn.linear(name, in, w, b);
     }
 }

@@ -17,6 +17,7 @@ import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.MnistSource;
 import org.vaekit.data.Split;
+import org.vaekit.eval.Evaluation;
 import org.vaekit.eval.SplitEvaluation;
 import org.vaekit.model.Elbo;
 import org.vaekit.model.Vae;
@@ -28,9 +29,9 @@ import org.vaekit.model.VaeGraph;
  *
  * @param folder     the run folder written
  * @param history    one entry per epoch
- * @param evaluation final negative ELBO per split
+ * @param evaluation final negative ELBO per split and digit, and the log p(x) estimate
  */
-public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEvaluation evaluation) {
+public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluation evaluation) {
     /** vaekit's and DL4J's versions, filled in by the Maven build. */
     private static final Properties VERSIONS = new Properties();
 
@@ -63,10 +64,10 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEva
 
         List<EpochMetrics> history = new Trainer(config.train(), config.run().seed(), progressBar)
                 .fit(vae, data, run);
-        SplitEvaluation evaluation = SplitEvaluation.of(vae, data, config.data().evalSeed());
-        run.log("negative ELBO in nats per example:");
+        Evaluation evaluation = Evaluation.of(vae, data, config.eval(), config.data().evalSeed());
         evaluation.table().lines().forEach(run::log);
-        writeProvenance(run, config, source.provenance(), started, evaluation);
+        run.write(Evaluation.FILE, evaluation.toJson());
+        writeProvenance(run, config, source.provenance(), started, evaluation.elbo());
         run.log("run folder: " + run.dir().toAbsolutePath());
         return new TrainingRun(run, history, evaluation);
     }

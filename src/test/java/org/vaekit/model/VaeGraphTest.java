@@ -116,6 +116,39 @@ class VaeGraphTest {
     }
 
     @Test
+    void logWeightIsTheLogJointMinusTheLogPosteriorDensity() {
+        SameDiff sd = tinyGraph();
+        INDArray x = binary(4, 7);
+        INDArray eps = gaussian(4, 3, 8);
+        Map<String, INDArray> o = sd.output(Map.of("input", x, "eps", eps), "mu", "logvar", "z", "rec", "log_weight");
+        for (int i = 0; i < 4; i++) {
+            double logPrior = 0;
+            double logPosterior = 0;
+            for (int j = 0; j < 3; j++) {
+                double z = o.get("z").getDouble(i, j);
+                double m = o.get("mu").getDouble(i, j);
+                double var = Math.exp(o.get("logvar").getDouble(i, j));
+                logPrior += -0.5 * Math.log(2 * Math.PI) - 0.5 * z * z;
+                logPosterior += -0.5 * Math.log(2 * Math.PI * var) - 0.5 * (z - m) * (z - m) / var;
+            }
+            double expected = -o.get("rec").getDouble(i) + logPrior - logPosterior;
+            assertEquals(expected, o.get("log_weight").getDouble(i), 1e-10, "example " + i);
+        }
+    }
+
+    @Test
+    void parameterShapesAreTheGraphsShapes() {
+        ModelSettings deep = new ModelSettings(List.of(7, 5), List.of(4, 6), 3, HiddenActivation.RELU, 1.0,
+                WeightInit.FAN_IN);
+        SameDiff sd = VaeGraph.build(deep, D, 1, DataType.FLOAT, VaeGraph.Noise.SAMPLED);
+        Map<String, long[]> shapes = VaeGraph.parameterShapes(deep, D);
+        assertEquals(VaeGraph.parameterNames(deep), List.copyOf(shapes.keySet()));
+        assertEquals(List.of("W1", "b1", "W1_2", "b1_2", "W2_mu", "b2_mu", "W2_logvar", "b2_logvar", "W3", "b3",
+                "W3_2", "b3_2", "W4", "b4"), List.copyOf(shapes.keySet()));
+        shapes.forEach((name, shape) -> assertArrayEquals(shape, sd.getVariable(name).getArr().shape()));
+    }
+
+    @Test
     void klMatchesAMonteCarloEstimate() {
         SameDiff sd = tinyGraph();
         INDArray x = binary(2, 5);

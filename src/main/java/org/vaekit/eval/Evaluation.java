@@ -1,0 +1,97 @@
+package org.vaekit.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vaekit.config.EvalSettings;
+import org.vaekit.data.DataPipeline;
+import org.vaekit.data.Split;
+import org.vaekit.model.Elbo;
+import org.vaekit.model.Vae;
+
+/**
+ * Everything {@code evaluate} reports: the negative ELBO per split and digit, and the importance-sampled
+ * log p(x) on the test split.
+ *
+ * @param elbo          negative ELBO and its parts per split and per digit
+ * @param logLikelihood the log p(x) estimate for each configured number of importance samples
+ */
+public record Evaluation(SplitEvaluation elbo, List<LogLikelihood> logLikelihood) {
+    /** The file in a run folder that holds the evaluation. */
+    public static final String FILE = "evaluation.json";
+
+    /** Evaluates {@code vae} on the pipeline's splits, drawing z from ND4J's RNG seeded with {@code seed}. */
+    public static Evaluation of(Vae vae, DataPipeline data, EvalSettings settings, long seed) {
+        SplitEvaluation elbo = SplitEvaluation.of(vae, data, seed);
+        List<LogLikelihood> ll = LogLikelihood.estimate(vae, data.evaluation(Split.TEST), settings.iwaeSamples(),
+                settings.iwaeExamples(), seed);
+        return new Evaluation(elbo, List.copyOf(ll));
+    }
+
+    public Elbo get(Split split) {
+        return elbo.get(split);
+    }
+
+    /** The printed report: the split table, the per-digit table and the log p(x) estimates. */
+    public String table() {
+        StringBuilder sb = new StringBuilder("negative ELBO in nats per example:").append(System.lineSeparator())
+                .append(elbo.table()).append(System.lineSeparator());
+        String digits = elbo.digitTable();
+        if (!digits.isEmpty()) {
+            sb.append("negative ELBO per digit:").append(System.lineSeparator()).append(digits)
+                    .append(System.lineSeparator());
+        }
+        if (!logLikelihood.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "log p(x) by importance sampling, first %d test examples:%n",
+                    logLikelihood.get(0).examples()));
+            sb.append(String.format(Locale.ROOT, "%-12s %10s%n", "k", "log p(x)"));
+            for (LogLikelihood l : logLikelihood) {
+                sb.append(String.format(Locale.ROOT, "%-12d %10.2f%n", l.k(), l.mean()));
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** The evaluation as JSON, for {@value #FILE}. */
+    public String toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> splits = new LinkedHashMap<>();
+        for (Split split : Split.values()) {
+            Map<String, Object> s = elboJson(elbo.get(split));
+            Map<String, Object> digits = new LinkedHashMap<>();
+            elbo.byDigit().get(split).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> digits.put(String.valueOf(e.getKey()), elboJson(e.getValue())));
+            s.put("by_digit", digits);
+            splits.put(split.label(), s);
+        }
+        root.put("negative_elbo", splits);
+        Map<String, Object> ll = new LinkedHashMap<>();
+        ll.put("split", Split.TEST.label());
+        ll.put("examples", logLikelihood.isEmpty() ? 0 : logLikelihood.get(0).examples());
+        ll.put("estimates", logLikelihood.stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("k", l.k());
+            m.put("log_px", l.mean());
+            return m;
+        }).toList());
+        root.put("log_likelihood", ll);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> elboJson(Elbo e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cost", e.cost());
+        m.put("rec", e.reconstruction());
+        m.put("kl", e.kl());
+        m.put("examples", e.count());
+        return m;
+    }
+}

@@ -1,0 +1,103 @@
+package org.vaekit.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaekit.VaekitException;
+
+/**
+ * Named arrays as a NumPy {@code .npz} file: a zip archive with one {@code NAME.npy} entry per array, as
+ * {@code numpy.savez} writes and {@code numpy.load} reads. Each entry is encoded and decoded by ND4J's .npy codec;
+ * the zip container is handled here because ND4J M2.1 has no .npz writer and its reader
+ * ({@code Nd4j.createFromNpzFile}) cannot read compressed archives ({@code numpy.savez_compressed}).
+ */
+public final class NpzWeights {
+    private NpzWeights() {
+    }
+
+    /** Writes the arrays atomically; an existing file is not replaced. */
+    public static void write(Map<String, INDArray> arrays, Path file) {
+        if (Files.exists(file)) {
+            throw new VaekitException(file + " already exists: it is kept as it is; choose another file name");
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(Nd4j.toNpyByteArray(e.getValue().dup('c')));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every {@code .npy} entry of the archive, by name without the extension, in archive order. */
+    public static Map<String, INDArray> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new VaekitException("weights file " + file + " not found");
+        }
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(".npy")) {
+                    throw new VaekitException(file + ": entry '" + entry.getName() + "' is not a .npy array");
+                }
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                arrays.put(entry.getName().substring(0, entry.getName().length() - 4), decode(file, entry, bytes));
+            }
+        } catch (ZipException e) {
+            throw new VaekitException(file + " is not an .npz file (a zip of .npy arrays): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new VaekitException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (arrays.isEmpty()) {
+            throw new VaekitException(file + " holds no arrays");
+        }
+        return arrays;
+    }
+
+    private static INDArray decode(Path file, ZipEntry entry, byte[] bytes) {
+        // The .npy magic string: without it ND4J's native parser would read garbage.
+        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[2] != 'U') {
+            throw new VaekitException(file + ": entry '" + entry.getName() + "' is not in NumPy .npy format");
+        }
+        try {
+            return Nd4j.createNpyFromByteArray(bytes);
+        } catch (RuntimeException e) {
+            throw new VaekitException(file + ": entry '" + entry.getName() + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the caller reports the original failure
+        }
+    }
+}
