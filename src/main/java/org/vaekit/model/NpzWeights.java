@@ -3,11 +3,16 @@ package org.vaekit.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -87,10 +92,58 @@ public final class NpzWeights {
             throw new VaekitException(file + ": entry '" + entry.getName() + "' is not in NumPy .npy format");
         }
         try {
-            return Nd4j.createNpyFromByteArray(bytes);
+            return isFortranOrder(bytes) ? readFortranOrder(bytes) : Nd4j.createNpyFromByteArray(bytes);
         } catch (RuntimeException e) {
             throw new VaekitException(file + ": entry '" + entry.getName() + "' cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isFortranOrder(byte[] npy) {
+        return header(npy).contains("'fortran_order': True");
+    }
+
+    /**
+     * ND4J's .npy parser ignores {@code fortran_order} and reads column-major data as if it were row-major. A
+     * column-major array of shape (a, b, ...) holds the bytes of its transpose, a row-major (..., b, a): so the header
+     * is rewritten to say that (same length, dropping one padding space) and the result transposed back.
+     */
+    private static INDArray readFortranOrder(byte[] npy) {
+        String header = header(npy);
+        String dims = header.substring(header.indexOf('(') + 1, header.indexOf(')'));
+        List<String> shape = Arrays.stream(dims.split(",")).map(String::trim).filter(d -> !d.isEmpty()).toList();
+        List<String> reversed = new ArrayList<>(shape);
+        Collections.reverse(reversed);
+        String patched = header.replace("'fortran_order': True", "'fortran_order': False")
+                .replace("(" + dims + ")", "(" + String.join(", ", reversed) + (reversed.size() == 1 ? ",)" : ")"));
+        int excess = patched.length() - header.length();
+        if (excess < 0 || !patched.endsWith(" ".repeat(excess))) {
+            throw new IllegalStateException("unexpected .npy header " + header.strip());
+        }
+        patched = patched.substring(0, header.length());
+        byte[] copy = npy.clone();
+        byte[] h = patched.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(h, 0, copy, headerStart(npy), h.length);
+        INDArray transposed = Nd4j.createNpyFromByteArray(copy);
+        int[] back = new int[shape.size()];
+        for (int i = 0; i < back.length; i++) {
+            back[i] = back.length - 1 - i;
+        }
+        return transposed.permute(back).dup('c');
+    }
+
+    /** The .npy header dictionary, from its opening brace to the newline that ends it (padding included). */
+    private static String header(byte[] npy) {
+        int start = headerStart(npy);
+        int end = start;
+        while (end < npy.length && npy[end] != '\n') {
+            end++;
+        }
+        return new String(npy, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** After the magic string, the version (2 bytes) and the header length: 2 bytes in version 1, 4 after. */
+    private static int headerStart(byte[] npy) {
+        return npy[6] == 1 ? 10 : 12;
     }
 
     private static void deleteQuietly(Path tmp) {
