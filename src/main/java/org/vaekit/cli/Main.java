@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code vaekit SUBCOMMAND ...}; with no arguments, trains with conf/mnist-vae.conf. */
 @Command(name = "vaekit", mixinStandardHelpOptions = true, version = "vaekit 0.1.0",
         description = "Train and inspect variational autoencoders (SameDiff, DataVec, ND4J Adam).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PlotCommand.class, SampleCommand.class,
+            ExportCommand.class, ImportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
