@@ -1,7 +1,7 @@
 package org.vaekit.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +52,29 @@ public final class CostCurves {
         epoch.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epoch);
         plot.setGap(12);
-        plot.add(subplot(costs, "nats per example"), 3);
-        plot.add(subplot(kls, "KL (nats)"), 1);
+        XYPlot top = subplot(costs, "nats per example");
+        XYPlot bottom = subplot(kls, "KL (nats)");
+        plot.add(top, 3);
+        plot.add(bottom, 1);
         JFreeChart chart = Charts.styled(new JFreeChart("Cost across epochs (negative ELBO = reconstruction + KL)",
                 Charts.TITLE, plot, true));
+        style(top);
+        style(bottom);
+        double last = costs.getSeries(0).getMaxX();
+        epoch.setRange(0.5, Math.max(last, 2) + 0.5);
         return Charts.save(chart, png, 1000, 700);
     }
 
     private static XYPlot subplot(XYSeriesCollection data, String label) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        return new XYPlot(data, null, y, new XYLineAndShapeRenderer(true, true));
+    }
+
+    /** Train in one colour, validation in another; the reconstruction parts dashed. Applied after the theme. */
+    private static void style(XYPlot plot) {
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         for (int i = 0; i < data.getSeriesCount(); i++) {
             String key = (String) data.getSeriesKey(i);
             r.setSeriesPaint(i, key.startsWith("train") ? Charts.TRAIN : Charts.VALIDATION);
@@ -70,12 +82,8 @@ public final class CostCurves {
             r.setSeriesStroke(i, part ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f) : new BasicStroke(2.2f));
             r.setSeriesShapesVisible(i, data.getItemCount(i) <= 60);
+            r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
         }
-        XYPlot plot = new XYPlot(data, null, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        return plot;
     }
 
     /** Adds the column as a series; columns older runs lack (validation parts) are left out. */

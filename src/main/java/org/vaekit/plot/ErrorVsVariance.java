@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,12 @@ public final class ErrorVsVariance {
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        LogAxis x = new LogAxis("mean posterior variance exp(logvar) over latent dimensions (log scale)");
+        x.setSmallestValue(1e-12);
+        x.setNumberFormatOverride(new DecimalFormat("0.###"));
+        NumberAxis y = new NumberAxis("reconstruction error -log p(x|z) (nats)");
+        XYPlot plot = new XYPlot(data, x, y, r);
+        JFreeChart chart = Charts.styled(new JFreeChart(title, Charts.TITLE, plot, true));
         byDigit.forEach((label, series) -> {
             int i = data.getSeriesCount();
             Color c = Charts.digit(label);
@@ -48,11 +55,6 @@ public final class ErrorVsVariance {
             r.setLegendShape(i, new Rectangle(-6, -6, 12, 12));
             data.addSeries(series);
         });
-        LogAxis x = new LogAxis("mean posterior variance exp(logvar) over latent dimensions (log scale)");
-        x.setSmallestValue(1e-12);
-        NumberAxis y = new NumberAxis("reconstruction error -log p(x|z) (nats)");
-        XYPlot plot = new XYPlot(data, x, y, r);
-        JFreeChart chart = Charts.styled(new JFreeChart(title, Charts.TITLE, plot, true));
         double rho = error.length > 2 ? new SpearmansCorrelation().correlation(variance, error) : Double.NaN;
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "%d examples; Spearman rank correlation %.2f",
                 error.length, rho), Charts.LABEL));

@@ -32,6 +32,7 @@ public final class LatentSpace {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         XYPlot plot = new XYPlot(null, new NumberAxis("z" + (dx + 1) + "  (latent dimension " + dx + ")"),
                 new NumberAxis("z" + (dy + 1) + "  (latent dimension " + dy + ")"), renderer);
+        JFreeChart chart = Charts.styled(new JFreeChart(title, Charts.TITLE, plot, true));
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -60,7 +61,6 @@ public final class LatentSpace {
             data.addSeries(series);
         });
         plot.setDataset(data);
-        JFreeChart chart = Charts.styled(new JFreeChart(title, Charts.TITLE, plot, true));
         double padX = 0.03 * (maxX - minX);
         double padY = 0.03 * (maxY - minY);
         plot.getDomainAxis().setRange(minX - padX, maxX + padX);

@@ -70,8 +70,8 @@ public record Manifold(double[] xs, double[] ys, int dx, int dy, int latent, boo
         int n = xs.length;
         String x = "z" + (dx + 1);
         String y = "z" + (dy + 1);
-        NumberAxis xAxis = new NumberAxis(quantiles ? "Phi(" + x + "): prior quantile of " + x : x);
-        NumberAxis yAxis = new NumberAxis(quantiles ? "Phi(" + y + "): prior quantile of " + y : y);
+        NumberAxis xAxis = new NumberAxis(quantiles ? "\u03a6(" + x + "): prior quantile of " + x : x);
+        NumberAxis yAxis = new NumberAxis(quantiles ? "\u03a6(" + y + "): prior quantile of " + y : y);
         if (quantiles) {
             xAxis.setRange(0, 1);
             yAxis.setRange(0, 1);
