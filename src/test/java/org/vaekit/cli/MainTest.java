@@ -3,10 +3,12 @@ package org.vaekit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaekit.Fixtures;
@@ -44,9 +46,56 @@ class MainTest {
         assertTrue(out.contains("epoch 1/1"), out);
         assertTrue(Files.isRegularFile(runs.resolve("cli/metrics.csv")));
 
-        String eval = capture(() -> code[0] = Main.run("evaluate", runs.resolve("cli").toString()), false);
+        String eval = capture(() -> code[0] = Main.run("evaluate", runs.resolve("cli").toString(),
+                "--iwae-samples", "1,3", "--iwae-examples", "50"), false);
         assertEquals(0, code[0], eval);
         assertTrue(eval.contains("validation") && eval.contains("test"), eval);
+        assertTrue(eval.contains("first 50 test examples"), eval);
+        assertTrue(Files.isRegularFile(runs.resolve("cli/evaluation.json")));
+    }
+
+    @Test
+    void plotSampleExportAndImportARun(@TempDir Path runs) throws Exception {
+        Path run = Fixtures.trainedMini().folder().dir();
+        int[] code = new int[1];
+        String sample = capture(() -> code[0] = Main.run("sample", run.toString(), "-n", "7", "--out",
+                runs.resolve("seven.png").toString()), false);
+        assertEquals(0, code[0], sample);
+        assertTrue(sample.contains("wrote " + runs.resolve("seven.png")), sample);
+        BufferedImage grid = ImageIO.read(runs.resolve("seven.png").toFile());
+        assertTrue(grid.getHeight() > 3 * 56, "3 rows of 56-pixel images: " + grid.getHeight());
+
+        Path npz = runs.resolve("w.npz");
+        String export = capture(() -> code[0] = Main.run("export", run.toString(), "--npz", npz.toString()), false);
+        assertEquals(0, code[0], export);
+        String config = run.resolve("config.conf").toString();
+        String imported = capture(() -> code[0] = Main.run("import", npz.toString(), "--config", config,
+                "--set", "run.dir=" + runs, "--set", "run.name=imported"), false);
+        assertEquals(0, code[0], imported);
+        Path importedRun = runs.resolve("imported");
+        assertTrue(Files.isRegularFile(importedRun.resolve("model.sdz")), imported);
+
+        String plot = capture(() -> code[0] = Main.run("plot", importedRun.toString()), false);
+        assertEquals(0, code[0], plot);
+        assertTrue(plot.contains("cost curves skipped"), plot);
+        assertTrue(Files.isRegularFile(importedRun.resolve("figures/manifold.png")), plot);
+
+        // The imported model is the exported one: same evaluation, number for number.
+        String eval = capture(() -> code[0] = Main.run("evaluate", importedRun.toString()), false);
+        assertEquals(0, code[0], eval);
+        String original = Files.readString(run.resolve("evaluation.json"));
+        assertEquals(original, Files.readString(importedRun.resolve("evaluation.json")));
+
+        String err = capture(() -> code[0] = Main.run("import", npz.toString(), "--config", config,
+                "--set", "run.dir=" + runs, "--set", "run.name=wrong", "--set", "model.decoder=[80]"), true);
+        assertEquals(2, code[0]);
+        assertTrue(err.startsWith("error: " + npz + " does not fit the config's model: array 'W3' has shape [2, 64]"
+                + " but the config's model needs [2, 80]"), err);
+        assertTrue(Files.notExists(runs.resolve("wrong")));
+
+        String again = capture(() -> code[0] = Main.run("export", run.toString(), "--npz", npz.toString()), true);
+        assertEquals(2, code[0]);
+        assertTrue(again.contains("already exists"), again);
     }
 
     @Test
@@ -65,7 +114,9 @@ class MainTest {
     @Test
     void helpListsTheSubcommandsAndOptions() {
         String help = capture(() -> Main.run("--help"), false);
-        assertTrue(help.contains("train") && help.contains("evaluate"), help);
+        for (String command : new String[] {"train", "evaluate", "plot", "sample", "export", "import", "bench"}) {
+            assertTrue(help.contains(command), command + " in " + help);
+        }
         String trainHelp = capture(() -> Main.run("train", "--help"), false);
         assertTrue(trainHelp.contains("--config") && trainHelp.contains("--set"), trainHelp);
     }

@@ -51,7 +51,7 @@ class TrainingRunTest {
         assertTrue(csv.get(0).startsWith("epoch,train_cost,train_rec,train_kl,valid_cost,seconds"));
         assertEquals(5, csv.size());
         assertTrue(csv.get(4).startsWith("4,"));
-        for (String f : List.of("config.conf", "model.sdz", "train.log", "run.json")) {
+        for (String f : List.of("config.conf", "model.sdz", "train.log", "run.json", "evaluation.json")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         String printed = out.toString();
