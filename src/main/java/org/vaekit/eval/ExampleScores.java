@@ -42,7 +42,7 @@ public record ExampleScores(INDArray rec, INDArray kl, INDArray mu, INDArray log
             kl.add(out.get(VaeGraph.KL).castTo(DataType.DOUBLE));
             mu.add(out.get(VaeGraph.MU));
             logvar.add(out.get(VaeGraph.LOGVAR));
-            labels.add(batch.getLabels() == null ? Nd4j.valueArrayOf(batch.numExamples(), -1L)
+            labels.add(batch.getLabels() == null ? Nd4j.valueArrayOf(new long[] {batch.numExamples()}, -1L, DataType.LONG)
                     : batch.getLabels().argMax(1));
         }
         return new ExampleScores(Nd4j.concat(0, rec.toArray(INDArray[]::new)),

@@ -3,6 +3,8 @@ package org.vaekit.eval;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.Split;
 import org.vaekit.model.Elbo;
@@ -48,12 +50,14 @@ public record SplitEvaluation(Map<Split, Elbo> bySplit, Map<Split, Map<Integer, 
         if (byDigit.values().stream().allMatch(Map::isEmpty)) {
             return "";
         }
+        SortedSet<Integer> digits = new TreeSet<>();
+        byDigit.values().forEach(m -> digits.addAll(m.keySet()));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s", "digit"));
-        byDigit.get(Split.TEST).keySet().forEach(d -> sb.append(String.format(Locale.ROOT, " %7d", d)));
+        digits.forEach(d -> sb.append(String.format(Locale.ROOT, " %7d", d)));
         sb.append(System.lineSeparator());
         for (Split split : Split.values()) {
             sb.append(String.format(Locale.ROOT, "%-12s", split.label()));
-            byDigit.get(Split.TEST).keySet().forEach(d -> {
+            digits.forEach(d -> {
                 Elbo e = byDigit.get(split).get(d);
                 sb.append(e == null ? String.format(Locale.ROOT, " %7s", "-")
                         : String.format(Locale.ROOT, " %7.1f", e.cost()));

@@ -1,6 +1,7 @@
 package org.vaekit.plot;
 
 import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -61,7 +62,7 @@ public record Manifold(double[] xs, double[] ys, int dx, int dy, int latent, boo
     }
 
     /** The grid image: decoded means, one tile per code in {@link #codes()} order, 2 pixels per pixel. */
-    public java.awt.image.BufferedImage image(Vae vae) {
+    public BufferedImage image(Vae vae) {
         return ImageGrid.of(vae.decode(codes()), xs.length, 2, true);
     }
 

@@ -56,6 +56,8 @@ class EvaluationTest {
 
         String table = evaluation.table();
         assertTrue(table.contains("negative ELBO per digit:"), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("digit\\s+0\\s+1\\s+2\\s+3\\s+4\\s+5\\s+6\\s+7\\s+8\\s+9")),
+                table);
         assertTrue(table.lines().anyMatch(l -> l.matches("10\\s+-\\d+\\.\\d\\d")), table);
     }
 }
