@@ -72,7 +72,8 @@ public final class ImageGrid {
     }
 
     /**
-     * The grid with a title above it and a label left of each row of {@code rowHeight} pixels, on white.
+     * The grid with a title above it and a label left of each row of {@code rowHeight} pixels, on white; without
+     * row labels the grid is centred under the title.
      */
     public static BufferedImage titled(BufferedImage grid, String title, List<String> rowLabels, int rowHeight) {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -92,7 +93,7 @@ public final class ImageGrid {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(grid, left, top, null);
+        g.drawImage(grid, rowLabels.isEmpty() ? (width - grid.getWidth()) / 2 : left, top, null);
         g.setColor(Color.BLACK);
         g.setFont(Charts.TITLE);
         FontMetrics tm = g.getFontMetrics();
