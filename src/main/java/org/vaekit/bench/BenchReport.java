@@ -57,7 +57,7 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
                     share(get(Throughput.TRAINING, b, DL4J)), share(get(Throughput.TRAINING, b, PYTORCH))));
         }
         md.append(String.format(Locale.ROOT, "%nPeak memory while training at batch %d (warm-up and timed epochs):%n%n"
-                + "| | resident set (VmHWM) | JVM heap | ND4J off-heap (JavaCPP) |%n|---|---:|---:|---:|%n", memoryBatch));
+                + "| | resident set (VmHWM) | JVM heap | ND4J off-heap (memory manager) |%n|---|---:|---:|---:|%n", memoryBatch));
         memory.forEach((who, u) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", who,
                 mb(u.residentBytes()), mb(u.heapBytes()), mb(u.offHeapBytes()))));
         md.append("\nInference is the full forward pass to the reconstruction means: encode, sample z, decode "
