@@ -48,8 +48,21 @@ final class BenchCommand implements Callable<Integer> {
         }
         var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);
         BenchReport report = new Throughput(config.load(), runs, pytorch, System.out).run(batches);
-        String command = "bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = ompEnvironment() + "mvn -q compile exec:java -Dexec.args=\""
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\"";
         System.out.println("saved " + report.save(results, command));
         return 0;
+    }
+
+    /** The OpenMP settings of this run, which change the figures much on a busy machine. */
+    private static String ompEnvironment() {
+        StringBuilder env = new StringBuilder();
+        for (String key : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY")) {
+            String value = System.getenv(key);
+            if (value != null) {
+                env.append(key).append('=').append(value).append(' ');
+            }
+        }
+        return env.toString();
     }
 }
