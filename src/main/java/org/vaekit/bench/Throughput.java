@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
@@ -100,6 +101,7 @@ public final class Throughput {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
     private BenchReport.Figure print(BenchReport.Figure f) {
