@@ -1,28 +1,68 @@
 package org.vaekit.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vaekit.VaekitException;
+import org.vaekit.bench.BenchReport;
 import org.vaekit.bench.Throughput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench}: median samples/s of the data pipeline alone and of training, per batch size. */
+/** {@code bench}: vaekit's training and inference throughput against DL4J's VAE layer and PyTorch, and the pipeline's. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the DataVec pipeline and training throughput side by side (median of several epochs).")
+        description = "Benchmark training, inference and the DataVec pipeline (median samples/s) against DL4J's "
+                + "VariationalAutoencoder layer and PyTorch, with peak memory; prints a table and saves it.")
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConfigOptions config;
 
     @Option(names = "--batch", split = ",", defaultValue = "50,500", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed epochs per figure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", description = "Timed passes per figure (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--python", split = ",", defaultValue = "python3,/usr/bin/python3",
+            description = "Interpreters to try for the PyTorch peer, first that imports torch wins (default: ${DEFAULT-VALUE}).")
+    List<String> pythons;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Compute threads of ND4J (ops, OpenMP, BLAS) and of PyTorch alike (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
+            description = "Folder for the Markdown report <date>.md (default: ${DEFAULT-VALUE}).")
+    Path results;
 
     @Override
     public Integer call() {
-        new Throughput(config.load(), runs, System.out).run(batches);
+        if (runs < 1 || threads < 1 || batches.stream().anyMatch(b -> b < 1)) {
+            throw new VaekitException("bench: --runs, --threads and --batch need whole numbers >= 1");
+        }
+        var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);
+        BenchReport report = new Throughput(config.load(), runs, pytorch, System.out).run(batches);
+        String command = ompEnvironment() + "mvn -q compile exec:java -Dexec.args=\""
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\"";
+        System.out.println("saved " + report.save(results, command));
         return 0;
+    }
+
+    /** The OpenMP settings of this run, which change the figures much on a busy machine. */
+    private static String ompEnvironment() {
+        StringBuilder env = new StringBuilder();
+        for (String key : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY")) {
+            String value = System.getenv(key);
+            if (value != null) {
+                env.append(key).append('=').append(value).append(' ');
+            }
+        }
+        return env.toString();
     }
 }

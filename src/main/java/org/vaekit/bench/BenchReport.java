@@ -1,0 +1,114 @@
+package org.vaekit.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vaekit.config.VaeConfig;
+
+/** The benchmark's figures and the machine they were measured on, as a Markdown report. */
+public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int memoryBatch,
+                          List<Figure> figures, Map<String, PeakMemory.Usage> memory, String pytorch,
+                          long flopsPerExample) {
+    static final String VAEKIT = "vaekit (SameDiff)";
+    static final String DL4J = "DL4J VAE layer";
+    static final String PYTORCH = "PyTorch";
+
+    /** One median samples/s figure: what was timed ({@code pipeline}, {@code training}, {@code inference}), by whom. */
+    public record Figure(String name, int batch, String subject, double samplesPerSecond) {
+    }
+
+    /** The figure, or NaN when it was not measured. */
+    public double get(String name, int batch, String subject) {
+        return figures.stream().filter(f -> f.name().equals(name) && f.batch() == batch && f.subject().equals(subject))
+                .mapToDouble(Figure::samplesPerSecond).findFirst().orElse(Double.NaN);
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "- %s%n- %s%n- PyTorch: %s%n",
+                machine.describe().replace("\n", "\n- "), "model: " + describeModel(), pytorch));
+        md.append(String.format(Locale.ROOT, "%nSamples/s, median of %d passes over %d training examples after one "
+                + "warm-up pass; ratios are vaekit's figure over the peer's.%n%n", runs, examples));
+        md.append("| figure | batch | " + VAEKIT + " | " + DL4J + " | " + PYTORCH + " | vs DL4J | vs PyTorch |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        List<Integer> batches = figures.stream().map(Figure::batch).distinct().toList();
+        for (String name : List.of(Throughput.TRAINING, Throughput.INFERENCE, Throughput.PIPELINE)) {
+            for (int b : batches) {
+                double own = get(name, b, VAEKIT);
+                // DL4J's layer reads the very same DataVec pipeline
+                double dl4j = name.equals(Throughput.PIPELINE) ? own : get(name, b, DL4J);
+                double torch = get(name, b, PYTORCH);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", name, b, rate(own),
+                        name.equals(Throughput.PIPELINE) ? "(same)" : rate(dl4j), rate(torch),
+                        name.equals(Throughput.PIPELINE) ? "" : ratio(own / dl4j), ratio(own / torch)));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nTraining FLOP: %.2f MFLOP per example (6 per weight); share of the "
+                + "estimated peak (%.0f GFLOP/s):%n%n", flopsPerExample / 1e6, machine.peakFlops() / 1e9));
+        md.append("| batch | " + VAEKIT + " | " + DL4J + " | " + PYTORCH + " |\n|---:|---:|---:|---:|\n");
+        for (int b : batches) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s |%n", b, share(get(Throughput.TRAINING, b, VAEKIT)),
+                    share(get(Throughput.TRAINING, b, DL4J)), share(get(Throughput.TRAINING, b, PYTORCH))));
+        }
+        md.append(String.format(Locale.ROOT, "%nPeak memory while training at batch %d (warm-up and timed epochs):%n%n"
+                + "| | resident set (VmHWM) | JVM heap | ND4J off-heap (memory manager) |%n|---|---:|---:|---:|%n", memoryBatch));
+        memory.forEach((who, u) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", who,
+                mb(u.residentBytes()), mb(u.heapBytes()), mb(u.offHeapBytes()))));
+        md.append("\nInference is the full forward pass to the reconstruction means: encode, sample z, decode "
+                + "(DL4J's layer decodes the mean of q(z|x)). The pipeline is DataVec reading, scaling, shuffling, "
+                + "binarizing and batching for vaekit and DL4J; PyTorch's is a shuffled slice of an in-memory tensor "
+                + "and torch.bernoulli.\n");
+        return md.toString();
+    }
+
+    /** Writes the report to {@code dir/<date>.md} (or {@code <date>-2.md}, ... : earlier results are kept). */
+    public Path save(Path dir, String command) {
+        String date = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE);
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(date + ".md");
+            for (int i = 2; Files.exists(file); i++) {
+                file = dir.resolve(date + "-" + i + ".md");
+            }
+            String header = String.format(Locale.ROOT, "# vaekit bench, %s%n%n`%s`%n%n",
+                    LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' '), command);
+            Files.writeString(file, header + markdown());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String describeModel() {
+        var m = config.model();
+        return String.format(Locale.ROOT, "encoder %s, latent %d, decoder %s, %s, Adam lr %s",
+                m.encoder(), m.latent(), m.decoder(), m.activation().name().toLowerCase(Locale.ROOT),
+                config.train().learningRate());
+    }
+
+    private String share(double samplesPerSecond) {
+        if (Double.isNaN(samplesPerSecond)) {
+            return "-";
+        }
+        double flops = samplesPerSecond * flopsPerExample;
+        return String.format(Locale.ROOT, "%.1f GFLOP/s = %.1f%%", flops / 1e9, 100 * flops / machine.peakFlops());
+    }
+
+    private static String rate(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String ratio(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2fx", v);
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", bytes / 1048576.0);
+    }
+}

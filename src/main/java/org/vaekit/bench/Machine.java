@@ -1,0 +1,78 @@
+package org.vaekit.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * What the figures were measured on: CPU, cores, JVM, ND4J backend and native build, and the CPU's
+ * single-precision peak, estimated as cores x clock x FLOP per cycle from its vector extensions.
+ */
+record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, double flopsPerCycle) {
+
+    static Machine probe() {
+        List<String> cpuinfo = List.of();
+        try {
+            cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
+        } catch (IOException e) {
+            // not Linux: described as unknown
+        }
+        String cpu = field(cpuinfo, "model name", System.getProperty("os.arch"));
+        double mhz = Double.parseDouble(field(cpuinfo, "cpu MHz", "0"));
+        String flags = " " + field(cpuinfo, "flags", "") + " ";
+        // Single-precision FLOP per cycle and core with two FMA units: 2 x 2 x (vector width / 32 bits).
+        double flopsPerCycle = flags.contains(" avx512f ") ? 64 : flags.contains(" fma ") ? 32 : flags.contains(" avx ") ? 16 : 8;
+        String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        var nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        String nd4j = String.format(Locale.ROOT, "%s %s, native library %s%s (binary level %s, CPU supports %s), "
+                        + "BLAS %s with %s threads, %s OpenMP threads",
+                Nd4j.getBackend().getClass().getSimpleName(), nd4jVersion(),
+                Loader.getPlatform(), System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
+                level(nativeOps.binaryLevel()), level(nativeOps.optimalLevel()),
+                env.get(Nd4jEnvironment.BLAS_VENDOR_KEY), env.get(Nd4jEnvironment.BLAS_THREADS_KEY),
+                env.get(Nd4jEnvironment.OMP_THREADS_KEY));
+        return new Machine(cpu, Runtime.getRuntime().availableProcessors(), mhz, jvm, nd4j, flopsPerCycle);
+    }
+
+    /** Estimated single-precision peak in FLOP/s. */
+    double peakFlops() {
+        return cores * mhz * 1e6 * flopsPerCycle;
+    }
+
+    String describe() {
+        return String.format(Locale.ROOT, "CPU: %s, %d cores at %.0f MHz (peak estimate %.0f GFLOP/s single precision, "
+                + "%.0f FLOP/cycle/core)%nJVM: %s%nND4J: %s", cpu, cores, mhz, peakFlops() / 1e9, flopsPerCycle, jvm, nd4j);
+    }
+
+    /** The ND4J version the build used (recorded in vaekit's version.properties). */
+    private static String nd4jVersion() {
+        Properties versions = new Properties();
+        try (InputStream in = Machine.class.getResourceAsStream("/org/vaekit/version.properties")) {
+            if (in != null) {
+                versions.load(in);
+            }
+        } catch (IOException e) {
+            // described as unknown
+        }
+        return versions.getProperty("dl4j", "(version unknown)");
+    }
+
+    /** ND4J's names of its native builds' instruction-set levels. */
+    private static String level(int level) {
+        return level == 3 ? "AVX512" : level == 2 ? "AVX2" : "generic x86";
+    }
+
+    private static String field(List<String> cpuinfo, String key, String fallback) {
+        return cpuinfo.stream().filter(l -> l.startsWith(key)).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(fallback);
+    }
+}

@@ -1,0 +1,75 @@
+package org.vaekit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaekit.Fixtures;
+import org.vaekit.cli.Main;
+import org.vaekit.config.VaeConfig;
+
+/** The benchmark harness on the fixture: every figure measured, the report written; no speed is asserted. */
+class BenchTest {
+    @Test
+    void defaultModelCostsAboutFourPointSevenMegaflopPerTrainingExample(@TempDir Path runs) {
+        VaeConfig c = Fixtures.miniConfig(runs, "model.encoder=[500]", "model.decoder=[500]");
+        // (784*500 + 2*500*2 + 2*500 + 500*784) weights x 6 FLOP
+        assertEquals(4_722_000, Throughput.flopsPerExample(c.model(), 784));
+    }
+
+    @Test
+    void benchMeasuresEveryFigureAndSavesTheReport(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results");
+        String[] args = {"bench", "--runs", "1", "--batch", "50,300", "--python", "no-such-python-here",
+            "--results", results.toString(), "--config", "conf/mnist-vae.conf",
+            "--set", "data.dir=" + Fixtures.mnistMini(), "--set", "data.fetch=false",
+            "--set", "data.verify-checksums=false", "--set", "data.validation-size=100", "--set", "data.train-size=300",
+            "--set", "model.encoder=[16]", "--set", "model.decoder=[16]"};
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(buf, true));
+        int code;
+        try {
+            code = Main.run(args);
+        } finally {
+            System.setOut(saved);
+        }
+        String out = buf.toString();
+        assertEquals(0, code, out);
+        assertTrue(out.contains("PyTorch skipped: absent: none of no-such-python-here can import torch"), out);
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(results)) {
+            reports = files.toList();
+        }
+        assertEquals(1, reports.size());
+        String md = Files.readString(reports.get(0));
+        for (String figure : List.of("training", "inference")) {
+            for (int batch : List.of(50, 300)) {
+                // vaekit and DL4J measured (a number), PyTorch absent (-), ratio vs DL4J present
+                assertTrue(md.matches("(?s).*\\| " + figure + " \\| " + batch + " \\| [0-9,]+ \\| [0-9,]+ \\| - \\| "
+                        + "[0-9.]+x \\| - \\|.*"), figure + " " + batch + "\n" + md);
+            }
+        }
+        assertTrue(md.contains("| pipeline | 50 |"), md);
+        assertTrue(md.matches("(?s).*\\| vaekit \\(SameDiff\\) \\| [0-9,]+ MB \\| [0-9,]+ MB \\|.*"), md);
+        assertTrue(md.contains("-Dexec.args=\"bench --runs 1 --batch 50,300"), md);
+    }
+
+    @Test
+    void badCountsAreRejected() {
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+        try {
+            assertEquals(2, Main.run("bench", "--runs", "0"));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+}
