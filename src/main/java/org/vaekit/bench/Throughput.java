@@ -1,31 +1,45 @@
 package org.vaekit.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.io.file.PathUtils;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.vaekit.config.RunSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.MnistSource;
 import org.vaekit.data.Split;
 import org.vaekit.model.Vae;
+import org.vaekit.train.RunFolder;
 import org.vaekit.train.Trainer;
+import org.vaekit.ui.TrainingDashboard;
 
 /**
  * Measures, side by side in one process, the training split's DataVec pipeline alone (read, scale,
  * binarize, batch) and full training epochs (pipeline + forward + backward + Adam) per batch size.
- * Each figure is the median of {@code runs} timed epochs after one warm-up epoch.
+ * Each figure is the median of {@code runs} timed epochs after one warm-up epoch. With the training UI on, training
+ * epochs without and with the UI's listener (writing to a stats file and a live UI server) alternate, so that
+ * both see the same machine load.
  */
 public final class Throughput {
     private final VaeConfig config;
     private final int runs;
+    private final boolean ui;
     private final PrintStream out;
 
-    public Throughput(VaeConfig config, int runs, PrintStream out) {
+    /** @param ui also time training with the training UI on, side by side with it off */
+    public Throughput(VaeConfig config, int runs, boolean ui, PrintStream out) {
         this.config = config;
         this.runs = runs;
+        this.ui = ui;
         this.out = out;
     }
 
@@ -50,14 +64,70 @@ public final class Throughput {
             Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
             // prepare() sets Adam and the input mapping only: the batch size comes from the iterator.
             new Trainer(config.train(), config.run().seed(), false).prepare(vae);
-            double training = median(() -> {
+            Runnable epoch = () -> {
                 it.reset();
                 vae.graph().fit(it, 1);
-            }, examples);
-            rows.add(print(new Row("training", batch, training)));
-            out.printf(Locale.ROOT, "%-10s %6d %14.1fx%n", "ratio", batch, pipeline / training);
+            };
+            if (!ui) {
+                double training = median(epoch, examples);
+                rows.add(print(new Row("training", batch, training)));
+                out.printf(Locale.ROOT, "%-10s %6d %14.1fx%n", "ratio", batch, pipeline / training);
+                continue;
+            }
+            Path dir = temporaryDirectory();
+            try (TrainingDashboard dashboard = TrainingDashboard.start(config, out)) {
+                RunFolder run = RunFolder.create(new RunSettings("bench-ui-" + batch, dir, config.run().seed()),
+                        "bench", out);
+                Listener[] listeners = dashboard.listeners(run, vae).toArray(new Listener[0]);
+                double[] medians = medians(examples, epoch, () -> {
+                    it.reset();
+                    vae.graph().fit(it, 1, listeners);
+                });
+                rows.add(print(new Row("training", batch, medians[0])));
+                rows.add(print(new Row("training+ui", batch, medians[1])));
+                out.printf(Locale.ROOT, "%-11s %5d %14.3f (ui on / off, time per epoch; report every %d iterations)%n",
+                        "ui ratio", batch, medians[0] / medians[1], config.ui().reportEvery());
+            } finally {
+                delete(dir);
+            }
         }
         return rows;
+    }
+
+    /** Medians of samples/s of several alternating epoch kinds, each warmed up once. */
+    private double[] medians(long examples, Runnable... epochs) {
+        double[][] rates = new double[epochs.length][runs];
+        for (Runnable epoch : epochs) {
+            epoch.run(); // warm-up
+        }
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < epochs.length; k++) {
+                long start = System.nanoTime();
+                epochs[k].run();
+                rates[k][i] = examples / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        double[] out = new double[epochs.length];
+        for (int k = 0; k < epochs.length; k++) {
+            out[k] = median(rates[k]);
+        }
+        return out;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("vaekit-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try {
+            PathUtils.deleteDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Row print(Row row) {
@@ -66,15 +136,14 @@ public final class Throughput {
     }
 
     private double median(Runnable epoch, long examples) {
-        epoch.run(); // warm-up
-        double[] rates = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            epoch.run();
-            rates[i] = examples / ((System.nanoTime() - start) / 1e9);
-        }
-        Arrays.sort(rates);
-        return runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
+        return medians(examples, epoch)[0];
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** One measured figure. */

@@ -20,9 +20,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed epochs per figure (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--ui", description = "Time training with the training UI off and on, alternating epochs.")
+    boolean ui;
+
     @Override
     public Integer call() {
-        new Throughput(config.load(), runs, System.out).run(batches);
+        new Throughput(config.load(), runs, ui, System.out).run(batches);
         return 0;
     }
 }

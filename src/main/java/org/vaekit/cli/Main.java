@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code vaekit SUBCOMMAND ...}; with no arguments, trains with conf/mnist-vae.conf. */
 @Command(name = "vaekit", mixinStandardHelpOptions = true, version = "vaekit 0.1.0",
         description = "Train and inspect variational autoencoders (SameDiff, DataVec, ND4J Adam).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, UiCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
