@@ -2,9 +2,12 @@ package org.vaekit.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.vaekit.VaekitException;
 import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.UiSettings;
 import org.vaekit.ui.TrainingDashboard;
@@ -30,8 +33,17 @@ final class UiCommand implements Callable<Integer> {
         UiSettings settings = ConfigLoader.fromString("", overrides).ui();
         List<FileStatsStorage> stats = new ArrayList<>();
         try {
+            Map<String, Path> sessions = new HashMap<>();
             for (Path run : runs) {
-                stats.add(TrainingDashboard.openStats(run));
+                FileStatsStorage s = TrainingDashboard.openStats(run);
+                stats.add(s);
+                for (String session : s.listSessionIDs()) {
+                    Path other = sessions.put(session, run);
+                    if (other != null) {
+                        throw new VaekitException(other + " and " + run + " both hold session '" + session
+                                + "': the UI would mix them; open them one at a time");
+                    }
+                }
             }
             try (TrainingUi ui = TrainingUi.start(settings, System.out)) {
                 for (int i = 0; i < runs.size(); i++) {

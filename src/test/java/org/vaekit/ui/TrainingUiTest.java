@@ -16,12 +16,17 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaekit.Fixtures;
@@ -93,6 +98,42 @@ class TrainingUiTest {
         }
         assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()));
         assertTrue(runs.resolve("threads").resolve(TrainingDashboard.STATS_FILE).toFile().length() > 0);
+    }
+
+    @Test
+    void finishedRunsAreServedAgainSideBySide() throws Exception {
+        for (String name : List.of("first", "second")) {
+            VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=" + name, "train.epochs=1", "ui.port=0");
+            try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
+                TrainingRun.execute(cfg, console, false, dashboard::listeners);
+            }
+        }
+        FileStatsStorage first = TrainingDashboard.openStats(runs.resolve("first"));
+        FileStatsStorage second = TrainingDashboard.openStats(runs.resolve("second"));
+        try (TrainingUi ui = TrainingUi.start(settings("ui.port=0"), console)) {
+            ui.attach(first);
+            ui.attach(second);
+            HttpClient http = HttpClient.newHttpClient();
+            String sessions = get(http, ui.address() + "/train/sessions/info");
+            assertTrue(sessions.contains("\"first\"") && sessions.contains("\"second\""), sessions);
+            for (String name : List.of("first", "second")) {
+                get(http, ui.address() + "/train/sessions/set/" + name);
+                assertEquals(name, get(http, ui.address() + "/train/sessions/current"));
+                // 900 examples / batch 50 = 18 iterations, reported every 10th: iterations 0 and 10
+                String data = get(http, ui.address() + "/train/overview/data");
+                assertTrue(data.replaceAll("\\s", "").contains("\"scoresIter\":[0,10]"), data);
+            }
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url);
+        return r.body();
     }
 
     @Test
