@@ -25,7 +25,8 @@ final class ArraySummaries {
 
     /** A copy of the values of {@code array}, taken while the listener call lasts (SameDiff reuses its buffers). */
     static float[] copy(INDArray array) {
-        return array.dup('c').data().asFloat();
+        boolean whole = !array.isView() && array.ordering() == 'c' && array.data().length() == array.length();
+        return (whole ? array : array.dup('c')).data().asFloat();
     }
 
     void add(String key, float[] v) {

@@ -22,6 +22,14 @@ public final class TrainingUi implements AutoCloseable {
     /** Ports tried above {@code ui.port} when it is taken and the policy is {@code next}. */
     private static final int PORTS_TRIED = 100;
 
+    static {
+        // Vert.x logs through java.util.logging unless told to use SLF4J (and so logback.xml)
+        if (System.getProperty("vertx.logger-delegate-factory-class-name") == null) {
+            System.setProperty("vertx.logger-delegate-factory-class-name",
+                    "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        }
+    }
+
     private final Vertx vertx;
     private final VertxUIServer server;
     private final String address;
