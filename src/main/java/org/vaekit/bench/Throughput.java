@@ -18,6 +18,7 @@ import org.vaekit.data.DataPipeline;
 import org.vaekit.data.MnistSource;
 import org.vaekit.data.Split;
 import org.vaekit.model.Vae;
+import org.vaekit.train.EpochCosts;
 import org.vaekit.train.RunFolder;
 import org.vaekit.train.Trainer;
 import org.vaekit.ui.TrainingDashboard;
@@ -27,7 +28,7 @@ import org.vaekit.ui.TrainingDashboard;
  * binarize, batch) and full training epochs (pipeline + forward + backward + Adam) per batch size.
  * Each figure is the median of {@code runs} timed epochs after one warm-up epoch. With the training UI on, training
  * epochs without and with the UI's listener (writing to a stats file and a live UI server) alternate, so that
- * both see the same machine load.
+ * both see the same machine load; both run the per-batch cost listener of {@code train}.
  */
 public final class Throughput {
     private final VaeConfig config;
@@ -64,12 +65,11 @@ public final class Throughput {
             Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
             // prepare() sets Adam and the input mapping only: the batch size comes from the iterator.
             new Trainer(config.train(), config.run().seed(), false).prepare(vae);
-            Runnable epoch = () -> {
-                it.reset();
-                vae.graph().fit(it, 1);
-            };
             if (!ui) {
-                double training = median(epoch, examples);
+                double training = median(() -> {
+                    it.reset();
+                    vae.graph().fit(it, 1);
+                }, examples);
                 rows.add(print(new Row("training", batch, training)));
                 out.printf(Locale.ROOT, "%-10s %6d %14.1fx%n", "ratio", batch, pipeline / training);
                 continue;
@@ -78,10 +78,16 @@ public final class Throughput {
             try (TrainingDashboard dashboard = TrainingDashboard.start(config, out)) {
                 RunFolder run = RunFolder.create(new RunSettings("bench-ui-" + batch, dir, config.run().seed()),
                         "bench", out);
-                Listener[] listeners = dashboard.listeners(run, vae).toArray(new Listener[0]);
-                double[][] rates = rates(examples, epoch, () -> {
+                // both arms run the per-batch cost listener that training always runs
+                Listener[] off = {new EpochCosts()};
+                List<Listener> on = new ArrayList<>(List.of(new EpochCosts()));
+                on.addAll(dashboard.listeners(run, vae));
+                double[][] rates = rates(examples, () -> {
                     it.reset();
-                    vae.graph().fit(it, 1, listeners);
+                    vae.graph().fit(it, 1, off);
+                }, () -> {
+                    it.reset();
+                    vae.graph().fit(it, 1, on.toArray(new Listener[0]));
                 });
                 rows.add(print(new Row("training", batch, median(rates[0]))));
                 rows.add(print(new Row("training+ui", batch, median(rates[1]))));
