@@ -103,7 +103,8 @@ class TrainingUiTest {
     @Test
     void finishedRunsAreServedAgainSideBySide() throws Exception {
         for (String name : List.of("first", "second")) {
-            VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=" + name, "train.epochs=1", "ui.port=0");
+            VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=" + name, "train.epochs=1", "ui.port=0",
+                    "ui.report-every=10");
             try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
                 TrainingRun.execute(cfg, console, false, dashboard::listeners);
             }
