@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.vaekit.VaekitException;
 import org.vaekit.bench.BenchReport;
 import org.vaekit.bench.Throughput;
+import org.vaekit.bench.UiOverhead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,10 +42,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder for the Markdown report <date>.md (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--ui", description = "Instead: time training with the training UI off and on, alternating epochs.")
+    boolean ui;
+
     @Override
     public Integer call() {
         if (runs < 1 || threads < 1 || batches.stream().anyMatch(b -> b < 1)) {
             throw new VaekitException("bench: --runs, --threads and --batch need whole numbers >= 1");
+        }
+        if (ui) {
+            new UiOverhead(config.load(), runs, System.out).run(batches);
+            return 0;
         }
         var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);
         BenchReport report = new Throughput(config.load(), runs, pytorch, System.out).run(batches);

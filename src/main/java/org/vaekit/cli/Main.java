@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vaekit", mixinStandardHelpOptions = true, version = "vaekit 0.1.0",
         description = "Train and inspect variational autoencoders (SameDiff, DataVec, ND4J Adam).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PlotCommand.class, SampleCommand.class,
-            ExportCommand.class, ImportCommand.class, BenchCommand.class})
+            ExportCommand.class, ImportCommand.class, UiCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

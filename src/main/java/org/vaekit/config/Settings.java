@@ -46,6 +46,15 @@ final class Settings {
         return value;
     }
 
+    int intIn(String key, int min, int max) {
+        String expected = "a whole number in [" + min + ", " + max + "]";
+        int value = read(key, expected, () -> config.getInt(key));
+        if (value < min || value > max) {
+            throw invalid(key, expected);
+        }
+        return value;
+    }
+
     double doubleIn(String key, double lo, boolean loInclusive, double hi, boolean hiInclusive) {
         String range = (loInclusive ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hiInclusive ? "]" : ")");
         String expected = "a number in " + range;

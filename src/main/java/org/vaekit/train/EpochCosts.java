@@ -15,7 +15,7 @@ import org.vaekit.model.VaeGraph;
  * Collects the cost and its reconstruction and KL parts of every training minibatch, weighted by batch size,
  * and stops training at the first non-finite cost.
  */
-final class EpochCosts extends BaseListener {
+public final class EpochCosts extends BaseListener {
     private double cost;
     private double rec;
     private double kl;

@@ -23,6 +23,7 @@ public final class Trainer {
     private final TrainSettings settings;
     private final long seed;
     private final boolean progressBar;
+    private List<Listener> extraListeners = List.of();
 
     /**
      * @param progressBar draw a progress bar per epoch (for terminals; logs get the per-epoch lines only)
@@ -31,6 +32,12 @@ public final class Trainer {
         this.settings = settings;
         this.seed = seed;
         this.progressBar = progressBar;
+    }
+
+    /** Also runs {@code listeners} on every training iteration (e.g. the training UI's). */
+    public Trainer withListeners(List<Listener> listeners) {
+        this.extraListeners = List.copyOf(listeners);
+        return this;
     }
 
     /** Sets Adam and the input mapping on the graph and builds its backward pass, ready for {@code fit}. */
@@ -57,13 +64,16 @@ public final class Trainer {
             train.reset();
             EpochCosts costs = new EpochCosts();
             long start = System.nanoTime();
+            List<Listener> listeners = new ArrayList<>(List.of(costs));
+            listeners.addAll(extraListeners);
             if (progressBar) {
                 String task = String.format(Locale.ROOT, "epoch %d/%d", epoch, settings.epochs());
                 try (ProgressBarListener bar = new ProgressBarListener(task, examples, costs)) {
-                    vae.graph().fit(train, 1, costs, bar);
+                    listeners.add(bar);
+                    vae.graph().fit(train, 1, listeners.toArray(new Listener[0]));
                 }
             } else {
-                vae.graph().fit(train, 1, new Listener[] {costs});
+                vae.graph().fit(train, 1, listeners.toArray(new Listener[0]));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Elbo valid = vae.elbo(validation);

@@ -47,6 +47,12 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
 
     /** Trains as {@code config} says, printing progress to {@code console}. */
     public static TrainingRun execute(VaeConfig config, PrintStream console, boolean progressBar) {
+        return execute(config, console, progressBar, RunListeners.NONE);
+    }
+
+    /** Trains as {@code config} says, also running the {@code extra} listeners made for the new run. */
+    public static TrainingRun execute(VaeConfig config, PrintStream console, boolean progressBar,
+                                      RunListeners extra) {
         Instant started = Instant.now();
         MnistSource source = MnistSource.prepare(config.data(), console::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
@@ -63,7 +69,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
                 source.size(Split.TEST), config.train().epochs(), config.train().batchSize(), run.dir()));
 
         List<EpochMetrics> history = new Trainer(config.train(), config.run().seed(), progressBar)
-                .fit(vae, data, run);
+                .withListeners(extra.create(run, vae)).fit(vae, data, run);
         Evaluation evaluation = Evaluation.of(vae, data, config.eval(), config.data().evalSeed());
         evaluation.table().lines().forEach(run::log);
         run.write(Evaluation.FILE, evaluation.toJson());

@@ -45,6 +45,9 @@ class MainTest {
         assertEquals(0, code[0], out);
         assertTrue(out.contains("epoch 1/1"), out);
         assertTrue(Files.isRegularFile(runs.resolve("cli/metrics.csv")));
+        // the training UI is on by default, on loopback, and its reports stay in the run folder
+        assertTrue(out.contains("training UI: http://127.0.0.1:"), out);
+        assertTrue(Files.isRegularFile(runs.resolve("cli/ui-stats.dl4j")));
 
         String eval = capture(() -> code[0] = Main.run("evaluate", runs.resolve("cli").toString(),
                 "--iwae-samples", "1,3", "--iwae-examples", "50"), false);
@@ -106,6 +109,16 @@ class MainTest {
         assertEquals("error: config --set train.epochs=0: 1: key 'train.epochs' = 0 is invalid: expected a whole"
                 + " number >= 1", err.strip());
 
+        String noUi = capture(() -> code[0] = Main.run("train", "--keep-ui", "--set", "ui.enabled=false"), true);
+        assertEquals(2, code[0]);
+        assertEquals("error: --keep-ui needs the training UI: ui.enabled is false", noUi.strip());
+        String noStats = capture(() -> code[0] = Main.run("ui", "no/such/run"), true);
+        assertEquals(2, code[0]);
+        assertEquals("error: run folder no/such/run not found", noStats.strip());
+        String badPort = capture(() -> code[0] = Main.run("ui", ".", "--set", "ui.port=70000"), true);
+        assertEquals(2, code[0]);
+        assertEquals("error: config --set ui.port=70000: 1: key 'ui.port' = 70000 is invalid: expected a whole number"
+                + " in [0, 65535]", badPort.strip());
         String missing = capture(() -> code[0] = Main.run("evaluate", "no/such/run"), true);
         assertEquals(2, code[0]);
         assertTrue(missing.contains("no/such/run is not a run folder"), missing);

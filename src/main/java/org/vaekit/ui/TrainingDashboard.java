@@ -1,0 +1,90 @@
+package org.vaekit.ui;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.core.storage.StatsStorage;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.nd4j.autodiff.listeners.Listener;
+import org.vaekit.VaekitException;
+import org.vaekit.config.VaeConfig;
+import org.vaekit.model.Vae;
+import org.vaekit.train.RunFolder;
+
+/**
+ * The training UI of one {@code train}: the server, and for the run a {@link StatsBridge} writing its reports to
+ * {@value #STATS_FILE} in the run folder, which the server shows live under the run's name.
+ */
+public final class TrainingDashboard implements AutoCloseable {
+    /** The run folder's DL4J stats file (a {@link FileStatsStorage}). */
+    public static final String STATS_FILE = "ui-stats.dl4j";
+
+    private final VaeConfig config;
+    private final TrainingUi ui;
+    private FileStatsStorage storage;
+    private StatsBridge bridge;
+
+    private TrainingDashboard(VaeConfig config, TrainingUi ui) {
+        this.config = config;
+        this.ui = ui;
+    }
+
+    /** Starts the UI server as {@code config.ui()} says and prints its address. */
+    public static TrainingDashboard start(VaeConfig config, PrintStream console) {
+        return new TrainingDashboard(config, TrainingUi.start(config.ui(), console));
+    }
+
+    public TrainingUi ui() {
+        return ui;
+    }
+
+    /** The run's stats storage once {@link #listeners} made it. */
+    StatsStorage stats() {
+        return storage;
+    }
+
+    /** The listener for {@code run}: creates its stats file and shows it in the UI. */
+    public List<Listener> listeners(RunFolder run, Vae vae) {
+        storage = new FileStatsStorage(run.file(STATS_FILE).toFile());
+        ui.attach(storage);
+        DashboardGraph graph = new DashboardGraph(vae.settings(), config.train(), vae.inputSize());
+        bridge = new StatsBridge(storage, run.dir().getFileName().toString(), graph, config.ui().reportEvery());
+        return List.of(bridge);
+    }
+
+    /** Opens a finished run's stats file, e.g. to show it again with {@link TrainingUi#attach}. */
+    public static FileStatsStorage openStats(Path runDir) {
+        Path file = runDir.resolve(STATS_FILE);
+        if (!Files.isDirectory(runDir)) {
+            throw new VaekitException("run folder " + runDir + " not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new VaekitException(runDir + " has no " + STATS_FILE + " (was it trained with ui.enabled = false?)");
+        }
+        FileStatsStorage stats;
+        try {
+            stats = new FileStatsStorage(file.toFile());
+        } catch (RuntimeException e) {
+            throw new VaekitException(file + " cannot be opened as a DL4J stats file (" + e.getMessage()
+                    + "); is the run still training in another process?", e);
+        }
+        if (stats.listSessionIDs().isEmpty()) {
+            stats.close();
+            throw new VaekitException(file + " holds no training reports");
+        }
+        return stats;
+    }
+
+    /** Stores the last reports, stops the server and closes the run's stats file. */
+    @Override
+    public void close() {
+        if (bridge != null) {
+            bridge.close();
+        }
+        ui.close();
+        if (storage != null) {
+            storage.close();
+        }
+    }
+}
