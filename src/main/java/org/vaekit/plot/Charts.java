@@ -52,12 +52,12 @@ final class Charts {
         return chart;
     }
 
-    /** Writes the chart as a PNG of the given size (atomically). */
+    /** Writes the chart as a PNG of the given size (atomically), creating its folder. */
     static Path save(JFreeChart chart, Path file, int width, int height) {
         return write(file, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height));
     }
 
-    /** Writes an image as a PNG (atomically). */
+    /** Writes an image as a PNG (atomically), creating its folder. */
     static Path save(BufferedImage image, Path file) {
         return write(file, tmp -> ImageIO.write(image, "png", tmp.toFile()));
     }
@@ -69,6 +69,10 @@ final class Charts {
     private static Path write(Path file, PngWriter writer) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             writer.write(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file;

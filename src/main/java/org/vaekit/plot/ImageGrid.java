@@ -5,8 +5,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,12 +60,6 @@ public final class ImageGrid {
 
     /** Writes the image as a PNG, creating its folder. */
     public static Path write(BufferedImage image, Path png) {
-        try {
-            Path parent = png.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new VaekitException("cannot create the folder of " + png + ": " + e.getMessage(), e);
-        }
         return Charts.save(image, png);
     }
 
