@@ -10,12 +10,12 @@ import com.typesafe.config.ConfigRenderOptions;
  * @param resolved the merged HOCON tree, written to each run folder as provenance
  */
 public record VaeConfig(String label, RunSettings run, DataSettings data, ModelSettings model,
-                        TrainSettings train, Config resolved) {
+                        TrainSettings train, CheckpointSettings checkpoint, Config resolved) {
 
     static VaeConfig of(String label, Config resolved) {
         Settings s = new Settings(resolved);
         return new VaeConfig(label, RunSettings.from(s), DataSettings.from(s), ModelSettings.from(s),
-                TrainSettings.from(s), resolved);
+                TrainSettings.from(s), CheckpointSettings.from(s), resolved);
     }
 
     /** The resolved configuration as HOCON text with the origin of each value as a comment. */

@@ -1,0 +1,81 @@
+package org.vaekit.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaekit.Fixtures;
+import org.vaekit.config.VaeConfig;
+import org.vaekit.model.Vae;
+
+class ResumeTest {
+    @TempDir
+    Path runs;
+
+    private final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
+
+    /** Training settings shared by the reference run and the interrupted one. */
+    static final String[] SETTINGS = {"train.epochs=3", "checkpoint.every-minutes=0.004", "checkpoint.keep=1000"};
+
+    static VaeConfig config(Path runs, String name) {
+        String[] all = Stream.concat(Stream.of(SETTINGS), Stream.of("run.name=" + name)).toArray(String[]::new);
+        return Fixtures.miniConfig(runs, all);
+    }
+
+    @Test
+    void resumingFromAMidEpochCheckpointReproducesTheUninterruptedRunExactly() throws Exception {
+        TrainingRun reference = TrainingRun.execute(config(runs, "reference"), console, false);
+        Path ref = reference.folder().dir();
+        List<Path> checkpoints = new Checkpoints(ref.resolve(Checkpoints.DIR), 1).list();
+        Path midEpoch2 = checkpoints.stream().filter(p -> p.getFileName().toString().startsWith("epoch-0001-batch-0"))
+                .filter(p -> !p.getFileName().toString().endsWith("-000000.ckpt")).findFirst().orElseThrow(
+                        () -> new AssertionError("no mid-epoch checkpoint in epoch 2: " + checkpoints));
+
+        // A copy of the run folder as a crash right after that checkpoint would have left it.
+        Path copy = runs.resolve("copy");
+        PathUtils.copyDirectory(ref, copy);
+        for (Path p : new Checkpoints(copy.resolve(Checkpoints.DIR), 1).list()) {
+            if (p.getFileName().toString().compareTo(midEpoch2.getFileName().toString()) > 0) {
+                Files.delete(p);
+            }
+        }
+        TrainingRun resumed = TrainingRun.resume(copy, console, false);
+
+        assertEquals(metricsWithoutTimes(ref), metricsWithoutTimes(copy));
+        assertEquals(reference.evaluation().table(), resumed.evaluation().table());
+        assertSameParameters(ref.resolve(RunFolder.MODEL), copy.resolve(RunFolder.MODEL));
+        assertTrue(Files.readString(copy.resolve(RunFolder.LOG)).contains("resuming " + copy + " from "
+                + midEpoch2.getFileName()));
+    }
+
+    /** metrics.csv without the columns that measure time (seconds, samples_per_second). */
+    static List<String> metricsWithoutTimes(Path run) throws IOException {
+        return Files.readAllLines(run.resolve(RunFolder.METRICS)).stream().map(line -> {
+            String[] c = line.split(",");
+            return String.join(",", c[0], c[1], c[2], c[3], c[4], c[6], c[7]);
+        }).collect(Collectors.toList());
+    }
+
+    static void assertSameParameters(Path expected, Path actual) {
+        VaeConfig cfg = Fixtures.miniConfig(Path.of("unused"));
+        Map<String, INDArray> a = Vae.load(expected, cfg.model()).parameters();
+        Map<String, INDArray> b = Vae.load(actual, cfg.model()).parameters();
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name).data().asFloat(), b.get(name).data().asFloat(), 0f, name);
+        }
+    }
+}
