@@ -1,8 +1,8 @@
 package org.vaekit.data;
 
-import java.util.Arrays;
 import org.datavec.api.records.reader.RecordReader;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
+import org.nd4j.linalg.dataset.DataSet;
 import org.vaekit.VaekitException;
 
 /**
@@ -14,6 +14,7 @@ public final class TrainingBatches extends RecordReaderDataSetIterator {
     private final Binarizer binarizer;
     private int passes;
     private long[] passStart;
+    private boolean started;
 
     TrainingBatches(RecordReader reader, int batchSize, int numClasses, Binarizer binarizer) {
         super(reader, batchSize, 1, numClasses);
@@ -46,28 +47,47 @@ public final class TrainingBatches extends RecordReaderDataSetIterator {
         return new Position(passes, binarizer.rngState(), 0);
     }
 
+    @Override
+    public DataSet next() {
+        started = true;
+        return super.next();
+    }
+
+    @Override
+    public DataSet next(int num) {
+        started = true;
+        return super.next(num);
+    }
+
     /**
      * Moves a fresh iterator (same source, batch size and seed) to {@code p}: replays the shuffles, restores the
      * binarizer and draws the pass's first {@code p.batches()} minibatches again, so the next one is the one that
      * came next before.
      */
     public void seek(Position p) {
-        if (passes > p.passes()) {
-            throw new IllegalStateException("cannot seek back from pass " + passes + " to " + p.passes());
-        }
-        while (passes < p.passes()) {
-            reset();
-            // As in training, where the pass is then read: DataVec's iterator sets itself up on its first
-            // hasNext() and resets (reshuffles) the reader then, not on the reset() before it.
-            hasNext();
+        if (passes > p.passes() || started) {
+            throw new IllegalStateException("seek needs a fresh iterator");
         }
         if (p.binarizerRng().length != passStart.length) {
-            throw new VaekitException("checkpoint's binarizer state " + Arrays.toString(p.binarizerRng())
-                    + " does not fit data.binarization");
+            throw new VaekitException("the checkpoint's binarizer state does not fit data.binarization");
         }
         binarizer.restoreRngState(p.binarizerRng());
+        int taken = 0;
+        while (passes < p.passes()) {
+            reset();
+            taken = 0;
+            if (!started) {
+                // As in training: DataVec's iterator sets itself up on its first next() and reshuffles the
+                // reader then (the reset() before it does nothing yet).
+                next();
+                taken = 1;
+            }
+        }
+        if (taken == 0 || p.batches() == 0) {
+            binarizer.restoreRngState(p.binarizerRng());
+        }
         passStart = p.binarizerRng().clone();
-        for (int i = 0; i < p.batches(); i++) {
+        for (int i = taken; i < p.batches(); i++) {
             if (!hasNext()) {
                 throw new VaekitException("checkpoint is at batch " + p.batches() + " of a pass that has only " + i);
             }
