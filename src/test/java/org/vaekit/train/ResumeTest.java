@@ -2,6 +2,7 @@ package org.vaekit.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaekit.Fixtures;
+import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.Vae;
 
@@ -59,6 +61,30 @@ class ResumeTest {
         assertSameParameters(ref.resolve(RunFolder.MODEL), copy.resolve(RunFolder.MODEL));
         assertTrue(Files.readString(copy.resolve(RunFolder.LOG)).contains("resuming " + copy + " from "
                 + midEpoch2.getFileName()));
+    }
+
+    @Test
+    void nonFiniteTrainingStopsNamingEpochAndIterationAndKeepsTheCheckpoints() throws Exception {
+        VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=nan", "train.epochs=2", "checkpoint.every-minutes=0");
+        TrainingRun.execute(cfg, console, false);
+        Path dir = runs.resolve("nan");
+        Checkpoints store = new Checkpoints(dir.resolve(Checkpoints.DIR), 3);
+        Files.delete(store.list().get(1)); // back to the end of epoch 1, with a weight turned into NaN
+        Checkpoint good = store.newest(w -> { }).checkpoint();
+        Vae vae = Vae.fromBytes(good.model(), "test", cfg.model());
+        vae.parameters().get("W4").putScalar(0, 0, Float.NaN);
+        Path poisoned = store.save(new Checkpoint(good.epoch(), good.batch(), good.iterationCount(),
+                good.epochCount(), good.noiseRng(), good.data(), good.costs(), good.dataFiles(), vae.toBytes()));
+        byte[] checkpointBytes = Files.readAllBytes(poisoned);
+        byte[] modelBytes = Files.readAllBytes(dir.resolve(RunFolder.MODEL));
+
+        VaekitException e = assertThrows(VaekitException.class, () -> TrainingRun.resume(dir, console, false));
+        assertTrue(e.getMessage().startsWith("training diverged: "), e.getMessage());
+        assertTrue(e.getMessage().contains("not finite at epoch 2, iteration 18"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the last checkpoint is kept"), e.getMessage());
+        assertEquals(List.of(poisoned), store.list());
+        assertArrayEquals(checkpointBytes, Files.readAllBytes(poisoned));
+        assertArrayEquals(modelBytes, Files.readAllBytes(dir.resolve(RunFolder.MODEL)));
     }
 
     /** metrics.csv without the columns that measure time (seconds, samples_per_second). */
