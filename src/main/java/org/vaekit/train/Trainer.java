@@ -87,14 +87,13 @@ public final class Trainer {
             resumed = null;
             resumedSeconds = 0;
             Listener[] listeners = {costs, new NonFiniteGuard(), checkpointer};
-            if (!train.hasNext()) {
-                // resumed from a checkpoint taken after the epoch's last batch, before its validation
-            } else if (progressBar) {
+            boolean batchesLeft = train.hasNext(); // false when resumed after the epoch's last batch
+            if (batchesLeft && progressBar) {
                 String task = String.format(Locale.ROOT, "epoch %d/%d", epoch, settings.epochs());
                 try (ProgressBarListener bar = new ProgressBarListener(task, examples, costs)) {
                     vae.graph().fit(train, 1, append(listeners, bar));
                 }
-            } else {
+            } else if (batchesLeft) {
                 vae.graph().fit(train, 1, listeners);
             }
             double seconds = checkpointer.epochSeconds();
