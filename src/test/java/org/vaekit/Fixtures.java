@@ -49,11 +49,16 @@ public final class Fixtures {
 
     /** A config over the fixture: 900 training, 100 validation and 200 test images, a small model. */
     public static VaeConfig miniConfig(Path runs, String... overrides) {
+        return ConfigLoader.fromString("", miniSettings(runs, overrides));
+    }
+
+    /** The {@code --set} values of {@link #miniConfig}, e.g. for a child JVM's command line. */
+    public static List<String> miniSettings(Path runs, String... overrides) {
         List<String> all = new ArrayList<>(List.of(
                 "data.dir=\"" + mnistMini() + "\"", "data.fetch=false", "data.verify-checksums=false",
                 "data.train-size=0", "data.validation-size=100", "model.encoder=[64]", "model.decoder=[64]",
                 "train.epochs=3", "train.batch-size=50", "eval.iwae-samples=[1,10]", "run.dir=\"" + runs + "\""));
         all.addAll(List.of(overrides));
-        return ConfigLoader.fromString("", all);
+        return all;
     }
 }

@@ -10,13 +10,15 @@ import com.typesafe.config.ConfigRenderOptions;
  * @param resolved the merged HOCON tree, written to each run folder as provenance
  */
 public record VaeConfig(String label, RunSettings run, DataSettings data, ModelSettings model,
-                        TrainSettings train, EvalSettings eval, PlotSettings plot, UiSettings ui, Config resolved) {
+                        TrainSettings train, CheckpointSettings checkpoint, EvalSettings eval, PlotSettings plot,
+                        UiSettings ui, Config resolved) {
 
     static VaeConfig of(String label, Config resolved) {
         Settings s = new Settings(resolved);
         ModelSettings model = ModelSettings.from(s);
         return new VaeConfig(label, RunSettings.from(s), DataSettings.from(s), model, TrainSettings.from(s),
-                EvalSettings.from(s), PlotSettings.from(s, model.latent()), UiSettings.from(s), resolved);
+                CheckpointSettings.from(s), EvalSettings.from(s), PlotSettings.from(s, model.latent()),
+                UiSettings.from(s), resolved);
     }
 
     /** The resolved configuration as HOCON text with the origin of each value as a comment. */

@@ -27,6 +27,18 @@ public final class Binarizer implements DataSetPreProcessor {
         dataSet.setFeatures(binarize(dataSet.getFeatures()));
     }
 
+    /** The state of the stochastic draws' RNG ({root, node}); empty for the deterministic modes. */
+    public long[] rngState() {
+        return rng == null ? new long[0] : new long[] {rng.rootState(), rng.nodeState()};
+    }
+
+    /** Continues the draws from a state returned by {@link #rngState()}. */
+    public void restoreRngState(long[] state) {
+        if (rng != null) {
+            rng.setStates(state[0], state[1]);
+        }
+    }
+
     /** Returns binarized gray levels (a new array; the input is left as it is). */
     public INDArray binarize(INDArray gray) {
         switch (mode) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.vaekit.config.DataSettings;
 
 /**
@@ -34,14 +33,10 @@ public final class DataPipeline {
      * The training split as minibatches of features only (labels dropped, as the VAE is unsupervised).
      * Each {@code reset()} reshuffles (when {@code data.shuffle}) and the binarizer draws anew.
      */
-    public DataSetIterator training(int batchSize, long seed) {
-        var iterator = iterator(Split.TRAIN, batchSize, settings.shuffle(), seed);
-        Binarizer binarizer = new Binarizer(settings.binarization(), settings.threshold(), seed + 1);
-        iterator.setPreProcessor(ds -> {
-            binarizer.preProcess(ds);
-            ds.setLabels(null);
-        });
-        return iterator;
+    public TrainingBatches training(int batchSize, long seed) {
+        return new TrainingBatches(source.reader(Split.TRAIN, settings.shuffle(), seed), batchSize,
+                Math.max(source.numClasses(), 1),
+                new Binarizer(settings.binarization(), settings.threshold(), seed + 1));
     }
 
     /** A split in batches, binarized once with {@code data.eval-seed}, labels kept; cached. */

@@ -1,9 +1,9 @@
 package org.vaekit.model;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
 import org.vaekit.config.ModelSettings;
 
@@ -52,15 +53,29 @@ public final class Vae {
         if (!Files.isRegularFile(file)) {
             throw new VaekitException("model file " + file + " not found");
         }
+        try {
+            return fromBytes(Files.readAllBytes(file), "model file " + file, settings);
+        } catch (IOException e) {
+            throw new VaekitException("cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A model from the bytes {@link #toBytes()} gave (SameDiff's FlatBuffers format, with the Adam state), checked
+     * against the architecture {@code settings} describes.
+     *
+     * @param origin what the bytes are, for messages (e.g. "model file runs/x/model.sdz")
+     */
+    public static Vae fromBytes(byte[] bytes, String origin, ModelSettings settings) {
         SameDiff sd;
         try {
-            sd = SameDiff.load(file.toFile(), true);
-        } catch (RuntimeException e) {
-            throw new VaekitException("model file " + file + " is corrupt or not a SameDiff model: " + e.getMessage(), e);
+            sd = SameDiff.fromFlatBuffers(ByteBuffer.wrap(bytes), true);
+        } catch (IOException | RuntimeException e) {
+            throw new VaekitException(origin + " is corrupt or not a SameDiff model: " + e, e);
         }
         SDVariable input = sd.getVariable(VaeGraph.INPUT);
         if (input == null || input.getShape() == null || input.getShape().length != 2) {
-            throw new VaekitException("model file " + file + " is not a vaekit VAE (no placeholder 'input' [batch, size])");
+            throw new VaekitException(origin + " is not a vaekit VAE (no placeholder 'input' [batch, size])");
         }
         int inputSize = (int) input.getShape()[1];
         Map<String, INDArray> arrays = new LinkedHashMap<>();
@@ -72,7 +87,7 @@ public final class Vae {
         }
         List<String> problems = shapeProblems(arrays, VaeGraph.parameterShapes(settings, inputSize), false);
         if (!problems.isEmpty()) {
-            throw new VaekitException("model file " + file + " does not fit the config's architecture: "
+            throw new VaekitException(origin + " does not fit the config's architecture: "
                     + String.join("; ", problems));
         }
         VaeGraph.addLogWeight(sd);
@@ -128,19 +143,19 @@ public final class Vae {
         NpzWeights.write(parameters(), file);
     }
 
+    /** The graph, weights and optimiser state in SameDiff's FlatBuffers format, as {@link #save} writes them. */
+    public byte[] toBytes() {
+        ByteBuffer fb = sd.asFlatBuffers(true);
+        return Arrays.copyOfRange(fb.array(), fb.position(), fb.array().length);
+    }
+
     /** Writes the graph, weights and optimiser state atomically: a crash leaves the previous file intact. */
     public void save(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            sd.save(tmp.toFile(), true);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWrite.bytes(file, toBytes());
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the message below is what matters
-            }
-            throw new VaekitException("cannot save model to " + file + ": " + e.getMessage(), e);
+            throw new VaekitException("cannot save model to " + file + ": " + e.getMessage()
+                    + " (the previous " + file.getFileName() + " is kept)", e);
         }
     }
 

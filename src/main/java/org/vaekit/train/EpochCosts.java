@@ -24,6 +24,23 @@ public final class EpochCosts extends BaseListener {
     private long examples;
     private long iterations;
 
+    public EpochCosts() {
+    }
+
+    /** Continues an epoch from the sums a checkpoint saved after {@code batches} minibatches. */
+    EpochCosts(Sums saved, int batches) {
+        cost = saved.cost();
+        rec = saved.rec();
+        kl = saved.kl();
+        examples = saved.examples();
+        iterations = batches;
+    }
+
+    /** The running sums so far, with the seconds spent, for a checkpoint. */
+    Sums sums(double seconds) {
+        return new Sums(cost, rec, kl, examples, seconds);
+    }
+
     @Override
     public boolean isActive(Operation operation) {
         return operation == Operation.TRAINING;
@@ -45,8 +62,8 @@ public final class EpochCosts extends BaseListener {
         double batchCost = batchRec + batchKl;
         if (!Double.isFinite(batchCost)) {
             throw new VaekitException("training diverged: cost is " + batchCost + " at epoch " + (at.epoch() + 1)
-                    + ", iteration " + at.iteration() + " (try a smaller train.learning-rate); the model saved after"
-                    + " the last complete epoch is kept");
+                    + ", iteration " + at.iteration() + " (try a smaller train.learning-rate); the last checkpoint is"
+                    + " kept");
         }
         long n = dataSet.getFeatures(0).size(0);
         cost += batchCost * n;
@@ -74,5 +91,14 @@ public final class EpochCosts extends BaseListener {
 
     double meanKl() {
         return examples == 0 ? Double.NaN : kl / examples;
+    }
+
+    /**
+     * An epoch's sums so far (costs weighted by batch size).
+     *
+     * @param seconds training time spent on the epoch so far
+     */
+    public record Sums(double cost, double rec, double kl, long examples, double seconds) {
+        static final Sums NONE = new Sums(0, 0, 0, 0, 0);
     }
 }

@@ -6,18 +6,19 @@ import java.util.Locale;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vaekit.config.TrainSettings;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.Split;
+import org.vaekit.data.TrainingBatches;
 import org.vaekit.model.Elbo;
 import org.vaekit.model.Vae;
 import org.vaekit.model.VaeGraph;
 
 /**
  * The training loop: one {@code SameDiff.fit} pass per epoch with Adam, then the validation ELBO, a metrics
- * row and an atomic save of the model (with its Adam state) into the run folder.
+ * row, an atomic save of the model (with its Adam state) into the run folder and a checkpoint.
  */
 public final class Trainer {
     private final TrainSettings settings;
@@ -50,38 +51,68 @@ public final class Trainer {
         VaeGraph.createGradFunction(vae.graph());
     }
 
-    /** Trains {@code vae} on the pipeline's training split for {@code train.epochs} epochs. */
-    public List<EpochMetrics> fit(Vae vae, DataPipeline data, RunFolder run) {
+    /**
+     * Trains {@code vae} on the pipeline's training split up to {@code train.epochs} epochs, from the start or,
+     * when {@code from} is given, exactly where that checkpoint left off ({@code vae} is then its model).
+     *
+     * @return the epochs completed by this call
+     */
+    List<EpochMetrics> fit(Vae vae, DataPipeline data, RunFolder run, Checkpointer checkpointer, Checkpoint from) {
         prepare(vae);
-        Vae.seed(seed);
-        DataSetIterator train = data.training(settings.batchSize(), seed);
+        TrainingBatches train = data.training(settings.batchSize(), seed);
+        int firstEpoch = 1;
+        EpochCosts resumed = null;
+        double resumedSeconds = 0;
+        if (from == null) {
+            Vae.seed(seed);
+        } else {
+            TrainingConfig tc = vae.graph().getTrainingConfig();
+            tc.setIterationCount(from.iterationCount());
+            tc.setEpochCount(from.epochCount());
+            train.seek(from.data());
+            firstEpoch = from.epoch() + 1;
+            if (from.batch() > 0) {
+                resumed = new EpochCosts(from.costs(), from.batch());
+                resumedSeconds = from.costs().seconds();
+            }
+        }
         long examples = data.source().size(Split.TRAIN);
         List<DataSet> validation = data.evaluation(Split.VALIDATION);
-        run.appendLine(RunFolder.METRICS, EpochMetrics.CSV_HEADER);
+        if (from != null) {
+            // Last, so that nothing else draws from the noise RNG between the checkpoint and the next batch.
+            Nd4j.getRandom().setStates(from.noiseRng()[0], from.noiseRng()[1]);
+        }
 
         List<EpochMetrics> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            train.reset();
-            EpochCosts costs = new EpochCosts();
-            long start = System.nanoTime();
-            List<Listener> listeners = new ArrayList<>(List.of(costs));
+        for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+            EpochCosts costs = resumed;
+            if (costs == null) {
+                train.reset();
+                costs = new EpochCosts();
+            }
+            checkpointer.epochStarted(epoch, vae, train, costs, resumedSeconds);
+            resumed = null;
+            resumedSeconds = 0;
+            List<Listener> listeners = new ArrayList<>(List.of(costs, new NonFiniteGuard(), checkpointer));
             listeners.addAll(extraListeners);
-            if (progressBar) {
+            boolean batchesLeft = train.hasNext(); // false when resumed after the epoch's last batch
+            if (batchesLeft && progressBar) {
                 String task = String.format(Locale.ROOT, "epoch %d/%d", epoch, settings.epochs());
                 try (ProgressBarListener bar = new ProgressBarListener(task, examples, costs)) {
                     listeners.add(bar);
                     vae.graph().fit(train, 1, listeners.toArray(new Listener[0]));
                 }
-            } else {
+            } else if (batchesLeft) {
                 vae.graph().fit(train, 1, listeners.toArray(new Listener[0]));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = checkpointer.epochSeconds();
             Elbo valid = vae.elbo(validation);
             EpochMetrics m = new EpochMetrics(epoch, costs.meanCost(), costs.meanRec(), costs.meanKl(), valid,
                     seconds, costs.examples() / seconds);
             run.appendLine(RunFolder.METRICS, m.csvRow());
             vae.save(run.file(RunFolder.MODEL));
             run.log(m.summary(settings.epochs()));
+            checkpointer.epochEnded();
             history.add(m);
         }
         return history;

@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
+import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.MnistSource;
@@ -24,11 +29,12 @@ import org.vaekit.model.Vae;
 import org.vaekit.model.VaeGraph;
 
 /**
- * A whole training run from a config: data, a fresh model, the run folder, training, the final evaluation
- * and the provenance record (config, data checksums, seed, versions, results).
+ * A whole training run from a config (or resumed from a run folder's checkpoint): data, the model, the run folder,
+ * training with checkpoints, the final evaluation and the provenance record (config, data checksums, seed,
+ * versions, results).
  *
  * @param folder     the run folder written
- * @param history    one entry per epoch
+ * @param history    one entry per epoch trained by this call
  * @param evaluation final negative ELBO per split and digit, and the log p(x) estimate
  */
 public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluation evaluation) {
@@ -64,18 +70,108 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
 
         RunFolder run = RunFolder.create(config.run(), config.label(), console);
         run.write(RunFolder.CONFIG, config.render());
+        run.appendLine(RunFolder.METRICS, EpochMetrics.CSV_HEADER);
         run.log(String.format("training %s on %d examples (validation %d, test %d), %d epochs of batch %d -> %s",
                 architecture(config, source.inputSize()), source.size(Split.TRAIN), source.size(Split.VALIDATION),
                 source.size(Split.TEST), config.train().epochs(), config.train().batchSize(), run.dir()));
+        return train(config, source, data, vae, run, RunLock.acquire(run), null, started, progressBar, extra);
+    }
 
-        List<EpochMetrics> history = new Trainer(config.train(), config.run().seed(), progressBar)
-                .withListeners(extra.create(run, vae)).fit(vae, data, run);
-        Evaluation evaluation = Evaluation.of(vae, data, config.eval(), config.data().evalSeed());
-        evaluation.table().lines().forEach(run::log);
-        run.write(Evaluation.FILE, evaluation.toJson());
-        writeProvenance(run, config, source.provenance(), started, evaluation.elbo());
-        run.log("run folder: " + run.dir().toAbsolutePath());
-        return new TrainingRun(run, history, evaluation);
+    /**
+     * Continues the run in {@code runDir} from its newest readable checkpoint, with the run's own config.conf,
+     * and finishes it as {@link #execute} would have. Metrics rows after the checkpoint are dropped (they are
+     * computed again).
+     */
+    public static TrainingRun resume(Path runDir, PrintStream console, boolean progressBar) {
+        return resume(runDir, console, progressBar, RunListeners.NONE);
+    }
+
+    /** Resumes as {@link #resume(Path, PrintStream, boolean)}, also running the {@code extra} listeners. */
+    public static TrainingRun resume(Path runDir, PrintStream console, boolean progressBar, RunListeners extra) {
+        Instant started = Instant.now();
+        RunFolder run = RunFolder.open(runDir, console);
+        VaeConfig config = configOf(runDir);
+        RunLock lock = RunLock.acquire(run);
+        try {
+            return resume(run, config, lock, started, console, progressBar, extra);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TrainingRun resume(RunFolder run, VaeConfig config, RunLock lock, Instant started,
+                                      PrintStream console, boolean progressBar, RunListeners extra) {
+        MnistSource source = MnistSource.prepare(config.data(), console::println);
+        DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
+        Checkpoints.Loaded loaded = checkpoints(run, config).newest(run::log);
+        Checkpoint from = loaded.checkpoint();
+        String origin = "checkpoint " + loaded.file();
+        if (!from.dataFiles().equals(source.provenance())) {
+            throw new VaekitException(origin + " was made on other data: " + from.dataFiles() + ", now "
+                    + source.provenance() + " (check data.dir in " + run.file(RunFolder.CONFIG) + ")");
+        }
+        Vae vae = Vae.fromBytes(from.model(), origin, config.model());
+        if (vae.inputSize() != source.inputSize()) {
+            throw new VaekitException(origin + " holds a model for inputs of " + vae.inputSize() + " values but "
+                    + config.data().dir() + " has " + source.inputSize() + " per example");
+        }
+        keepMetricsUpTo(run, from.epoch());
+        run.log("resuming " + run.dir() + " from " + loaded.file().getFileName() + " (" + from.describe() + " of "
+                + config.train().epochs() + ")");
+        return train(config, source, data, vae, run, lock, from, started, progressBar, extra);
+    }
+
+    /** Trains, evaluates and writes the provenance while holding {@code lock}, which it releases. */
+    private static TrainingRun train(VaeConfig config, MnistSource source, DataPipeline data, Vae vae, RunFolder run,
+                                     RunLock lock, Checkpoint from, Instant started, boolean progressBar,
+                                     RunListeners extra) {
+        try (lock) {
+            List<EpochMetrics> history;
+            try (Interruption interruption = Interruption.install()) {
+                Checkpointer checkpointer = new Checkpointer(checkpoints(run, config),
+                        config.checkpoint().everyMinutes(), source.provenance(), interruption, run.dir(), run::log);
+                history = new Trainer(config.train(), config.run().seed(), progressBar)
+                        .withListeners(extra.create(run, vae)).fit(vae, data, run, checkpointer, from);
+            }
+            Evaluation evaluation = Evaluation.of(vae, data, config.eval(), config.data().evalSeed());
+            evaluation.table().lines().forEach(run::log);
+            run.write(Evaluation.FILE, evaluation.toJson());
+            writeProvenance(run, config, source.provenance(), started, evaluation.elbo());
+            run.log("run folder: " + run.dir().toAbsolutePath());
+            return new TrainingRun(run, history, evaluation);
+        }
+    }
+
+    /** The config a run folder was trained with (its config.conf). */
+    public static VaeConfig configOf(Path runDir) {
+        RunFolder.open(runDir, System.out);
+        return ConfigLoader.load(runDir.resolve(RunFolder.CONFIG), List.of());
+    }
+
+    private static Checkpoints checkpoints(RunFolder run, VaeConfig config) {
+        return new Checkpoints(run.file(Checkpoints.DIR), config.checkpoint().keep());
+    }
+
+    /**
+     * Drops the metrics rows of epochs after {@code epoch}, atomically. Rows are appended before their epoch's
+     * checkpoint is written, so the rows kept are complete and a half-written one is dropped.
+     */
+    private static void keepMetricsUpTo(RunFolder run, int epoch) {
+        Path file = run.file(RunFolder.METRICS);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder kept = new StringBuilder(EpochMetrics.CSV_HEADER).append(System.lineSeparator());
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String first = line.split(",", 2)[0];
+                if (first.matches("\\d{1,9}") && Integer.parseInt(first) <= epoch) {
+                    kept.append(line).append(System.lineSeparator());
+                }
+            }
+            AtomicWrite.bytes(file, kept.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new VaekitException("cannot rewrite " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static String architecture(VaeConfig config, int inputSize) {

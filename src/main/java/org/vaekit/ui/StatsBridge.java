@@ -187,7 +187,12 @@ public final class StatsBridge extends BaseListener implements AutoCloseable {
                 }
             });
             report.reportStatsCollectionDurationMS((int) (System.currentTimeMillis() - start));
-            router.putUpdate(report);
+            try {
+                router.putUpdate(report);
+            } catch (RuntimeException e) {
+                // e.g. MapDB's shutdown hook closed the stats file on Ctrl-C: training and checkpoints go on
+                System.err.println("ui: report of iteration " + at.iteration() + " not stored: " + e);
+            }
         });
         lastReportMillis = now;
         examplesSinceReport = 0;

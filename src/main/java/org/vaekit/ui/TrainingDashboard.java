@@ -1,5 +1,6 @@
 package org.vaekit.ui;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +47,33 @@ public final class TrainingDashboard implements AutoCloseable {
 
     /** The listener for {@code run}: creates its stats file and shows it in the UI. */
     public List<Listener> listeners(RunFolder run, Vae vae) {
-        storage = new FileStatsStorage(run.file(STATS_FILE).toFile());
+        storage = openOrSetAside(run);
         ui.attach(storage);
         DashboardGraph graph = new DashboardGraph(vae.settings(), config.train(), vae.inputSize());
         bridge = new StatsBridge(storage, run.dir().getFileName().toString(), graph, config.ui().reportEvery());
         return List.of(bridge);
+    }
+
+    /**
+     * The run's stats file, continued on {@code train --resume}. One that cannot be opened (e.g. damaged by a
+     * crash) is renamed, not deleted, and a new one started.
+     */
+    private static FileStatsStorage openOrSetAside(RunFolder run) {
+        Path file = run.file(STATS_FILE);
+        try {
+            return new FileStatsStorage(file.toFile());
+        } catch (RuntimeException e) {
+            Path aside = file.resolveSibling(STATS_FILE + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside);
+            } catch (IOException moveFailed) {
+                throw new VaekitException(file + " cannot be opened (" + e.getMessage() + ") nor moved aside ("
+                        + moveFailed.getMessage() + "); set ui.enabled = false to train without the UI", e);
+            }
+            run.log("ui: " + file + " cannot be opened (" + e + "); kept as " + aside.getFileName()
+                    + ", the UI starts a new one");
+            return new FileStatsStorage(file.toFile());
+        }
     }
 
     /** Opens a finished run's stats file, e.g. to show it again with {@link TrainingUi#attach}. */
