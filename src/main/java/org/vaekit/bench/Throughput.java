@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
 import org.vaekit.model.Vae;
 import org.vaekit.train.Trainer;
@@ -31,7 +32,7 @@ public final class Throughput {
 
     /** Runs the measurements and prints a table; returns the rows (name, batch, median samples/s). */
     public List<Row> run(List<Integer> batchSizes) {
-        MnistSource source = MnistSource.prepare(config.data(), out::println);
+        DataSource source = DataSources.open(config.data(), out::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         long examples = source.size(Split.TRAIN);
         out.printf(Locale.ROOT, "%d training examples, median of %d epochs after 1 warm-up, %d cores%n", examples,

@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.eval.SplitEvaluation;
 import org.vaekit.model.Vae;
 import org.vaekit.train.RunFolder;
@@ -24,8 +25,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         RunFolder run = RunFolder.open(runDir, System.out);
         VaeConfig cfg = ConfigLoader.load(run.file(RunFolder.CONFIG), List.of());
-        MnistSource source = MnistSource.prepare(cfg.data(), System.out::println);
+        DataSource source = DataSources.open(cfg.data(), run.dir(), System.out::println);
         Vae vae = Vae.load(run.file(RunFolder.MODEL), cfg.model());
+        vae.requireInputSize(source.inputSize(), "the data (data.source = " + cfg.data().source() + ")");
         DataPipeline data = new DataPipeline(source, cfg.data(), cfg.train().evalBatchSize());
         System.out.println("negative ELBO in nats per example:");
         System.out.println(SplitEvaluation.of(vae, data, cfg.data().evalSeed()).table());

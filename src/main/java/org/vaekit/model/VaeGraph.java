@@ -17,12 +17,15 @@ import org.vaekit.config.ModelSettings;
  *
  * <p>Encoder {@code h = act(x W1 + b1)}, {@code mu = h W2_mu + b2_mu}, {@code logvar = h W2_logvar + b2_logvar};
  * reparameterisation {@code z = mu + exp(logvar / 2) * eps} with {@code eps ~ N(0, I)} drawn in the graph for the
- * actual batch; decoder {@code h' = act(z W3 + b3)}, {@code logits = h' W4 + b4}, {@code x_rec = sigmoid(logits)}.
- * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}.
+ * actual batch; decoder {@code h' = act(z W3 + b3)}, {@code out = h' W4 + b4} and {@code x_rec} = the mean of
+ * p(x|z) as the {@link Likelihood} defines it ({@code logits} and {@code sigmoid(logits)} for Bernoulli,
+ * {@code x_mean} itself for Gaussian).
+ * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}
+ * (encoder layer k is {@code W1_k}, decoder layer k is {@code W3_k}, for k >= 2).
  *
- * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, with the Bernoulli log-likelihood taken from
- * the logits ({@code max(l,0) - x l + log(1 + exp(-|l|))}, finite for saturated outputs) and the KL in closed
- * form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost} is its batch mean, in nats.
+ * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, the first term from the likelihood and the KL
+ * in closed form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost_rec} and {@code cost_KL} are their
+ * batch means in nats; the training loss {@code cost} is {@code cost_rec + kl_weight * cost_KL}.
  */
 public final class VaeGraph {
     public static final String INPUT = "input";
@@ -40,6 +43,8 @@ public final class VaeGraph {
     public static final String COST_REC = "cost_rec";
     public static final String COST_KL = "cost_KL";
     public static final String COST = "cost";
+    /** Weight of the KL term in the training loss {@code cost}: 1 for the ELBO, set per epoch by the trainer. */
+    public static final String KL_WEIGHT = "kl_weight";
 
     private VaeGraph() {
     }
@@ -97,18 +102,14 @@ public final class VaeGraph {
             d = m.activation().apply(sd, "h" + suffix, dense(sd, m.init(), "a" + suffix, d, fanIn, decoder.get(i), suffix, dataType));
             fanIn = decoder.get(i);
         }
-        SDVariable logits = dense(sd, m.init(), LOGITS, d, fanIn, inputSize, "4", dataType);
-        sd.nn.sigmoid(X_REC, logits);
-
-        // Bernoulli negative log-likelihood from the logits, per pixel: max(l,0) - x l + log(1 + exp(-|l|)).
-        // (M2.1's fused sigmoidCrossEntropy loss back-propagates wrong gradients with LossReduce.NONE.)
-        SDVariable nll = sd.nn.relu(logits, 0.0).sub(x.mul(logits))
-                .add(sd.math.log1p(sd.math.exp(sd.math.abs(logits).neg())));
-        SDVariable rec = nll.sum(REC, 1);
+        SDVariable out = dense(sd, m.init(), m.likelihood().outputName(), d, fanIn, inputSize, "4", dataType);
+        SDVariable rec = m.likelihood().negLogLikelihood(sd, x, out, inputSize, dataType);
         SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
         SDVariable costRec = rec.mean(COST_REC);
         SDVariable costKl = kl.mean(COST_KL);
-        costRec.add(COST, costKl);
+        // The KL weight is a constant the trainer sets each epoch (beta, warm-up); the ELBO itself uses weight 1.
+        SDVariable klWeight = sd.constant(KL_WEIGHT, Nd4j.scalar(dataType, 1.0));
+        costRec.add(COST, costKl.mul(klWeight));
         sd.setLossVariables(COST);
         FreshNoise.attach(sd);
         return sd;
@@ -148,6 +149,7 @@ public final class VaeGraph {
         }
         names.add("W4");
         names.add("b4");
+        names.addAll(m.likelihood().parameterNames());
         return names;
     }
 

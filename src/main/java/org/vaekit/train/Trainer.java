@@ -55,6 +55,7 @@ public final class Trainer {
         List<EpochMetrics> history = new ArrayList<>();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             train.reset();
+            vae.setKlWeight(settings.kl().weight(epoch));
             EpochCosts costs = new EpochCosts();
             long start = System.nanoTime();
             if (progressBar) {

@@ -15,7 +15,8 @@ import java.util.Properties;
 import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
 import org.vaekit.eval.SplitEvaluation;
 import org.vaekit.model.Elbo;
@@ -47,7 +48,8 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEva
     /** Trains as {@code config} says, printing progress to {@code console}. */
     public static TrainingRun execute(VaeConfig config, PrintStream console, boolean progressBar) {
         Instant started = Instant.now();
-        MnistSource source = MnistSource.prepare(config.data(), console::println);
+        DataSource source = DataSources.open(config.data(), console::println);
+        config.model().likelihood().checkData(source, config.data().binarization());
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         if (config.train().batchSize() > source.size(Split.TRAIN)) {
             throw new VaekitException("config: key 'train.batch-size' = " + config.train().batchSize()
@@ -57,6 +59,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, SplitEva
 
         RunFolder run = RunFolder.create(config.run(), config.label(), console);
         run.write(RunFolder.CONFIG, config.render());
+        source.saveLearned(run.dir());
         run.log(String.format("training %s on %d examples (validation %d, test %d), %d epochs of batch %d -> %s",
                 architecture(config, source.inputSize()), source.size(Split.TRAIN), source.size(Split.VALIDATION),
                 source.size(Split.TEST), config.train().epochs(), config.train().batchSize(), run.dir()));

@@ -1,0 +1,27 @@
+package org.vaekit.model;
+
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.vaekit.data.Binarization;
+import org.vaekit.data.DataSource;
+
+/** The decoder's distribution p(x|z): what its last layer outputs and the reconstruction term of the ELBO. */
+public sealed interface Likelihood permits BernoulliLikelihood, GaussianLikelihood {
+    /** Name of the decoder's last linear output (layer W4, b4). */
+    String outputName();
+
+    /**
+     * Adds {@code x_rec}, the mean of p(x|z), to the graph and returns -log p(x|z) per example, shape [batch].
+     *
+     * @param out the decoder's last linear output, [batch, inputSize]
+     */
+    SDVariable negLogLikelihood(SameDiff sd, SDVariable x, SDVariable out, int inputSize, DataType dataType);
+
+    /** Trainable variables of the likelihood itself (beyond the decoder's layers). */
+    List<String> parameterNames();
+
+    /** Rejects data this likelihood cannot model, naming the split and what to change. */
+    void checkData(DataSource source, Binarization binarization);
+}
