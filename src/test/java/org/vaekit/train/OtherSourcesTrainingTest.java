@@ -32,7 +32,7 @@ class OtherSourcesTrainingTest {
 
     @Test
     void everyExampleConfigTrainsAndWritesTheUsualRunFolder() {
-        for (String name : List.of("csv", "images", "idx")) {
+        for (String name : List.of("csv", "images", "shapes-idx")) {
             TrainingRun run = TrainingRun.execute(example(name), console, false);
             assertEquals(2, run.history().size(), name);
             assertTrue(Double.isFinite(run.history().get(1).validation().cost()), name);
@@ -56,8 +56,8 @@ class OtherSourcesTrainingTest {
 
     @Test
     void aModelMeetingDataOfAnotherSizeIsAnErrorNamingBothSizes() {
-        TrainingRun.execute(example("idx", "train.epochs=1"), console, false);
-        Path config = runs.resolve("idx").resolve("config.conf");
+        TrainingRun.execute(example("shapes-idx", "train.epochs=1"), console, false);
+        Path config = runs.resolve("shapes-idx").resolve("config.conf");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
         try {
@@ -72,7 +72,7 @@ class OtherSourcesTrainingTest {
                     org.vaekit.Fixtures.mnistMini().resolve("t10k-labels-idx1-ubyte.gz").toString());
             Files.writeString(config, text);
             System.setErr(new PrintStream(err, true));
-            assertEquals(2, Main.run("evaluate", runs.resolve("idx").toString()));
+            assertEquals(2, Main.run("evaluate", runs.resolve("shapes-idx").toString()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
