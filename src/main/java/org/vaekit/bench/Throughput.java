@@ -15,7 +15,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
 
 /**
@@ -51,7 +52,7 @@ public final class Throughput {
         useThreads(pytorch.threads());
         Machine machine = Machine.probe();
         out.println(machine.describe());
-        MnistSource source = MnistSource.prepare(config.data(), out::println);
+        DataSource source = DataSources.open(config.data(), out::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         long examples = source.size(Split.TRAIN);
         out.printf(Locale.ROOT, "%d training examples; median of %d passes after 1 warm-up%n", examples, runs);

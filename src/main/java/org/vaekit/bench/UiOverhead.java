@@ -15,7 +15,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.vaekit.config.RunSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
 import org.vaekit.model.Vae;
 import org.vaekit.train.EpochCosts;
@@ -41,7 +42,7 @@ public final class UiOverhead {
 
     /** Measures each batch size and prints samples/s off and on and the median ratio; returns the ratios. */
     public List<Double> run(List<Integer> batchSizes) {
-        MnistSource source = MnistSource.prepare(config.data(), out::println);
+        DataSource source = DataSources.open(config.data(), out::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         long examples = source.size(Split.TRAIN);
         out.printf(Locale.ROOT, "%d training examples, %d pairs of epochs (UI off, UI on) after 1 warm-up each%n",

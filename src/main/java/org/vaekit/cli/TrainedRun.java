@@ -5,7 +5,8 @@ import java.util.List;
 import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.model.Vae;
 import org.vaekit.train.RunFolder;
 
@@ -18,9 +19,10 @@ record TrainedRun(RunFolder folder, VaeConfig config, Vae vae) {
         return new TrainedRun(run, cfg, Vae.load(run.file(RunFolder.MODEL), cfg.model()));
     }
 
-    /** The run's data, split and binarized as in training. */
+    /** The run's data, split, scaled and binarized as in training; a model of another input size is refused. */
     DataPipeline data() {
-        MnistSource source = MnistSource.prepare(config.data(), System.out::println);
+        DataSource source = DataSources.open(config.data(), folder.dir(), System.out::println);
+        vae.requireInputSize(source.inputSize(), "the data (data.source = " + config.data().source() + ")");
         return new DataPipeline(source, config.data(), config.train().evalBatchSize());
     }
 }

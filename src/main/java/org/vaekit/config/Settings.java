@@ -87,6 +87,66 @@ final class Settings {
         return values;
     }
 
+    List<Path> pathList(String key) {
+        String expected = "a list of paths, e.g. [\"data/train.csv.gz\"]";
+        List<String> values = read(key, expected, () -> config.getStringList(key));
+        if (values.stream().anyMatch(String::isBlank)) {
+            throw invalid(key, expected);
+        }
+        return values.stream().map(Path::of).toList();
+    }
+
+    List<String> stringList(String key) {
+        return read(key, "a list of strings", () -> config.getStringList(key));
+    }
+
+    List<Integer> intList(String key, int min) {
+        String expected = "a list of whole numbers >= " + min;
+        List<Integer> values = read(key, expected, () -> config.getIntList(key));
+        if (values.stream().anyMatch(v -> v < min)) {
+            throw invalid(key, expected);
+        }
+        return values;
+    }
+
+    /** A list of exactly {@code size} numbers. */
+    List<Double> doubleList(String key, int size) {
+        String expected = "a list of " + size + " numbers";
+        List<Double> values = read(key, expected, () -> config.getDoubleList(key));
+        if (values.size() != size || values.stream().anyMatch(v -> !Double.isFinite(v))) {
+            throw invalid(key, expected);
+        }
+        return values;
+    }
+
+    /** A single character, e.g. a CSV separator; {@code \t} stands for a tab. */
+    char character(String key) {
+        String value = string(key);
+        String text = value.equals("\\t") ? "\t" : value;
+        if (text.length() != 1) {
+            throw invalid(key, "a single character, e.g. \",\" or \"\\t\"");
+        }
+        return text.charAt(0);
+    }
+
+    /** The word {@code word}, or a number in (lo, inf); returns NaN for the word. */
+    double wordOrPositive(String key, String word) {
+        String expected = word + " or a number > 0";
+        String value = read(key, expected, () -> config.getValue(key).unwrapped().toString());
+        if (value.equals(word)) {
+            return Double.NaN;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            if (d > 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw invalid(key, expected);
+    }
+
     String oneOf(String key, String... allowed) {
         String value = string(key);
         if (!Arrays.asList(allowed).contains(value)) {
@@ -118,7 +178,7 @@ final class Settings {
         }
     }
 
-    private VaekitException invalid(String key, String expected) {
+    VaekitException invalid(String key, String expected) {
         ConfigValue value = config.getValue(key);
         return new VaekitException("config " + origin(value) + ": key '" + key + "' = "
                 + value.render().trim() + " is invalid: expected " + expected);

@@ -1,5 +1,6 @@
 package org.vaekit.data;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.datavec.api.records.reader.RecordReader;
 
@@ -23,4 +24,14 @@ public interface DataSource {
 
     /** What the data is, for the run's provenance: file names and their SHA-256, sizes. */
     Map<String, String> provenance();
+
+    /** Bounds of the feature values of a split: their smallest and largest value, or bounds by construction. */
+    ValueRange valueRange(Split split);
+
+    /**
+     * Writes what the source learned from the training split (e.g. feature scaling) into a run folder, so that
+     * {@link DataSources#open} with that folder prepares the data the same way. Nothing by default.
+     */
+    default void saveLearned(Path runDir) {
+    }
 }

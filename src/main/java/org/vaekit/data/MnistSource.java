@@ -101,6 +101,12 @@ public final class MnistSource implements DataSource {
         }
     }
 
+    /** Unsigned bytes over 255 lie in [0,1]. */
+    @Override
+    public ValueRange valueRange(Split split) {
+        return new ValueRange(0, 1);
+    }
+
     @Override
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();

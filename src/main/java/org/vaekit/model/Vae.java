@@ -282,6 +282,24 @@ public final class Vae {
         }
     }
 
+    /** Sets the weight of the KL term in the training loss (1 = the ELBO); models saved without one accept only 1. */
+    public void setKlWeight(double weight) {
+        if (sd.hasVariable(VaeGraph.KL_WEIGHT)) {
+            sd.getVariable(VaeGraph.KL_WEIGHT).getArr().assign(weight);
+        } else if (weight != 1.0) {
+            throw new VaekitException("this model was saved without a KL weight: train.kl-beta and"
+                    + " train.kl-warmup-epochs need a model trained with them");
+        }
+    }
+
+    /** Stops when data with {@code dataSize} values per example meets this model, naming both sizes. */
+    public void requireInputSize(int dataSize, String data) {
+        if (dataSize != inputSize) {
+            throw new VaekitException("the model expects " + inputSize + " values per example but " + data + " has "
+                    + dataSize);
+        }
+    }
+
     /** Seeds the RNG the graph draws its noise from (ND4J's global RNG). */
     public static void seed(long seed) {
         Nd4j.getRandom().setSeed(seed);

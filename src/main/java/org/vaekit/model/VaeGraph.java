@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,12 +20,15 @@ import org.vaekit.config.ModelSettings;
  *
  * <p>Encoder {@code h = act(x W1 + b1)}, {@code mu = h W2_mu + b2_mu}, {@code logvar = h W2_logvar + b2_logvar};
  * reparameterisation {@code z = mu + exp(logvar / 2) * eps} with {@code eps ~ N(0, I)} drawn in the graph for the
- * actual batch; decoder {@code h' = act(z W3 + b3)}, {@code logits = h' W4 + b4}, {@code x_rec = sigmoid(logits)}.
- * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}.
+ * actual batch; decoder {@code h' = act(z W3 + b3)}, {@code out = h' W4 + b4} and {@code x_rec} = the mean of
+ * p(x|z) as the {@link Likelihood} defines it ({@code logits} and {@code sigmoid(logits)} for Bernoulli,
+ * {@code x_mean} itself for Gaussian).
+ * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}
+ * (encoder layer k is {@code W1_k}, decoder layer k is {@code W3_k}, for k >= 2).
  *
- * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, with the Bernoulli log-likelihood taken from
- * the logits ({@code max(l,0) - x l + log(1 + exp(-|l|))}, finite for saturated outputs) and the KL in closed
- * form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost} is its batch mean, in nats.
+ * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, the first term from the likelihood and the KL
+ * in closed form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost_rec} and {@code cost_KL} are
+ * their batch means in nats; the training loss {@code cost} is {@code cost_rec + kl_weight * cost_KL}.
  */
 public final class VaeGraph {
     public static final String INPUT = "input";
@@ -46,6 +48,8 @@ public final class VaeGraph {
     public static final String COST = "cost";
     /** Per-example log importance weight log p(x|z) + log p(z) - log q(z|x), shape [batch]. */
     public static final String LOG_WEIGHT = "log_weight";
+    /** Weight of the KL term in the training loss {@code cost}: 1 for the ELBO, set per epoch by the trainer. */
+    public static final String KL_WEIGHT = "kl_weight";
 
     private VaeGraph() {
     }
@@ -96,22 +100,16 @@ public final class VaeGraph {
             eps = dataType == DataType.FLOAT ? eps.rename(EPS) : eps.castTo(EPS, dataType);
         }
         SDVariable z = mu.add(Z, sd.math.exp(logvar.mul(0.5)).mul(eps));
-        SDVariable logits = decoder(sd, m, z, inputSize, fresh);
-        sd.nn.sigmoid(X_REC, logits);
-
-        // Bernoulli negative log-likelihood from the logits, per pixel: max(l,0) - x l + log(1 + exp(-|l|)).
-        // Written out per example (rec, for evaluation); training uses the fused loss op below.
-        SDVariable nll = sd.nn.relu(logits, 0.0).sub(x.mul(logits))
-                .add(sd.math.log1p(sd.math.exp(sd.math.abs(logits).neg())));
-        SDVariable rec = nll.sum(REC, 1);
+        Likelihood likelihood = m.likelihood();
+        SDVariable out = decoder(sd, m, z, inputSize, fresh);
+        likelihood.mean(sd, out);
+        SDVariable rec = likelihood.negLogLikelihood(sd, x, out, inputSize, dataType);
         SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
-        // Training needs only the batch mean of rec: the fused loss op gives it with one op and one backward op
-        // instead of ten of each (about 15% less time per step at batch 50). Its backward op ignores any gradient
-        // from later ops, so the averaging is done inside it: weights 1/batch with LossReduce.SUM.
-        SDVariable perExample = sd.constant(Nd4j.scalar(dataType, 1.0)).div(sd.sizeAt(x, 0).castTo(dataType));
-        SDVariable costRec = sd.loss.sigmoidCrossEntropy(COST_REC, x, logits, perExample, LossReduce.SUM, 0.0);
+        SDVariable costRec = likelihood.batchMean(sd, x, out, rec, dataType);
         SDVariable costKl = kl.mean(COST_KL);
-        costRec.add(COST, costKl);
+        // The KL weight is a constant the trainer sets each epoch (beta, warm-up); the ELBO itself uses weight 1.
+        SDVariable klWeight = sd.constant(KL_WEIGHT, Nd4j.scalar(dataType, 1.0));
+        costRec.add(COST, costKl.mul(klWeight));
         sd.setLossVariables(COST);
         addLogWeight(sd);
         FreshNoise.attach(sd);
@@ -119,13 +117,13 @@ public final class VaeGraph {
     }
 
     /**
-     * A graph of the decoder alone: placeholder {@code z} [batch, latent] to {@code logits} and {@code x_rec}, built
-     * on the given weight arrays (not copies), so it decodes with whatever the full graph has learnt.
+     * A graph of the decoder alone: placeholder {@code z} [batch, latent] to the decoder's output and {@code x_rec},
+     * built on the given weight arrays (not copies), so it decodes with whatever the full graph has learnt.
      */
     public static SameDiff buildDecoder(ModelSettings m, int inputSize, Map<String, INDArray> parameters) {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder(Z, parameters.get("W4").dataType(), -1, m.latent());
-        sd.nn.sigmoid(X_REC, decoder(sd, m, z, inputSize, (name, fanIn, fanOut) -> parameters.get(name)));
+        m.likelihood().mean(sd, decoder(sd, m, z, inputSize, (name, fanIn, fanOut) -> parameters.get(name)));
         return sd;
     }
 
@@ -183,6 +181,7 @@ public final class VaeGraph {
             fanIn = m.decoder().get(i);
         }
         addLayer(shapes, "4", fanIn, inputSize);
+        shapes.putAll(m.likelihood().parameterShapes(inputSize));
         return shapes;
     }
 
@@ -196,7 +195,7 @@ public final class VaeGraph {
         return index == 0 ? String.valueOf(stack) : stack + "_" + (index + 1);
     }
 
-    /** The decoder from {@code z} to the output logits: hidden layers W3, W3_2, ..., then W4. */
+    /** The decoder from {@code z} to its output (e.g. logits): hidden layers W3, W3_2, ..., then W4. */
     private static SDVariable decoder(SameDiff sd, ModelSettings m, SDVariable z, int inputSize, ParameterSource p) {
         SDVariable d = z;
         int fanIn = m.latent();
@@ -206,7 +205,7 @@ public final class VaeGraph {
             d = m.activation().apply(sd, "h" + suffix, dense(sd, p, "a" + suffix, d, fanIn, decoder.get(i), suffix));
             fanIn = decoder.get(i);
         }
-        return dense(sd, p, LOGITS, d, fanIn, inputSize, "4");
+        return dense(sd, p, m.likelihood().outputName(), d, fanIn, inputSize, "4");
     }
 
     /** Where a layer's arrays come from: fresh initialisation, or a trained model's arrays. */

@@ -93,6 +93,7 @@ public final class Trainer {
             checkpointer.epochStarted(epoch, vae, train, costs, resumedSeconds);
             resumed = null;
             resumedSeconds = 0;
+            vae.setKlWeight(settings.kl().weight(epoch));
             List<Listener> listeners = new ArrayList<>(List.of(costs, new NonFiniteGuard(), checkpointer));
             listeners.addAll(extraListeners);
             boolean batchesLeft = train.hasNext(); // false when resumed after the epoch's last batch

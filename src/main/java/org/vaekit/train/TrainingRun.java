@@ -20,7 +20,8 @@ import org.vaekit.VaekitException;
 import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
-import org.vaekit.data.MnistSource;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
 import org.vaekit.eval.Evaluation;
 import org.vaekit.eval.SplitEvaluation;
@@ -36,8 +37,9 @@ import org.vaekit.model.VaeGraph;
  * @param folder     the run folder written
  * @param history    one entry per epoch trained by this call
  * @param evaluation final negative ELBO per split and digit, and the log p(x) estimate
+ * @param vae        the trained model (also saved as the run's model.sdz)
  */
-public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluation evaluation) {
+public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluation evaluation, Vae vae) {
     /** vaekit's and DL4J's versions, filled in by the Maven build. */
     private static final Properties VERSIONS = new Properties();
 
@@ -60,7 +62,8 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
     public static TrainingRun execute(VaeConfig config, PrintStream console, boolean progressBar,
                                       RunListeners extra) {
         Instant started = Instant.now();
-        MnistSource source = MnistSource.prepare(config.data(), console::println);
+        DataSource source = DataSources.open(config.data(), console::println);
+        config.model().likelihood().checkData(source, config.data().binarization());
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         if (config.train().batchSize() > source.size(Split.TRAIN)) {
             throw new VaekitException("config: key 'train.batch-size' = " + config.train().batchSize()
@@ -71,6 +74,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
         RunFolder run = RunFolder.create(config.run(), config.label(), console);
         run.write(RunFolder.CONFIG, config.render());
         run.appendLine(RunFolder.METRICS, EpochMetrics.CSV_HEADER);
+        source.saveLearned(run.dir());
         run.log(String.format("training %s on %d examples (validation %d, test %d), %d epochs of batch %d -> %s",
                 architecture(config, source.inputSize()), source.size(Split.TRAIN), source.size(Split.VALIDATION),
                 source.size(Split.TEST), config.train().epochs(), config.train().batchSize(), run.dir()));
@@ -102,7 +106,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
 
     private static TrainingRun resume(RunFolder run, VaeConfig config, RunLock lock, Instant started,
                                       PrintStream console, boolean progressBar, RunListeners extra) {
-        MnistSource source = MnistSource.prepare(config.data(), console::println);
+        DataSource source = DataSources.open(config.data(), run.dir(), console::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         Checkpoints.Loaded loaded = checkpoints(run, config).newest(run::log);
         Checkpoint from = loaded.checkpoint();
@@ -112,10 +116,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
                     + source.provenance() + " (check data.dir in " + run.file(RunFolder.CONFIG) + ")");
         }
         Vae vae = Vae.fromBytes(from.model(), origin, config.model());
-        if (vae.inputSize() != source.inputSize()) {
-            throw new VaekitException(origin + " holds a model for inputs of " + vae.inputSize() + " values but "
-                    + config.data().dir() + " has " + source.inputSize() + " per example");
-        }
+        vae.requireInputSize(source.inputSize(), "the data (data.source = " + config.data().source() + ")");
         keepMetricsUpTo(run, from.epoch());
         run.log("resuming " + run.dir() + " from " + loaded.file().getFileName() + " (" + from.describe() + " of "
                 + config.train().epochs() + ")");
@@ -123,7 +124,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
     }
 
     /** Trains, evaluates and writes the provenance while holding {@code lock}, which it releases. */
-    private static TrainingRun train(VaeConfig config, MnistSource source, DataPipeline data, Vae vae, RunFolder run,
+    private static TrainingRun train(VaeConfig config, DataSource source, DataPipeline data, Vae vae, RunFolder run,
                                      RunLock lock, Checkpoint from, Instant started, boolean progressBar,
                                      RunListeners extra) {
         try (lock) {
@@ -139,7 +140,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
             run.write(Evaluation.FILE, evaluation.toJson());
             writeProvenance(run, config, source.provenance(), started, evaluation.elbo());
             run.log("run folder: " + run.dir().toAbsolutePath());
-            return new TrainingRun(run, history, evaluation);
+            return new TrainingRun(run, history, evaluation, vae);
         }
     }
 

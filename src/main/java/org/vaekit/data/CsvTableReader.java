@@ -1,0 +1,128 @@
+package org.vaekit.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.datavec.api.records.Record;
+import org.datavec.api.records.metadata.RecordMetaDataLine;
+import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
+import org.datavec.api.split.StreamInputSplit;
+import org.datavec.api.writable.Writable;
+import org.vaekit.VaekitException;
+import org.vaekit.config.CsvSettings;
+
+/**
+ * Reads CSV files, plain or gzipped, with DataVec's {@link CSVRecordReader} into a {@link Table}: the configured
+ * feature columns as numbers, the label column (if any) as class names. Every malformed line is reported with its
+ * file and line number.
+ */
+final class CsvTableReader {
+    private final CsvSettings settings;
+
+    CsvTableReader(CsvSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Reads all {@code files} into one table (no scaling yet). */
+    Table read(List<Path> files) {
+        List<float[]> rows = new ArrayList<>();
+        List<String> labelNames = new ArrayList<>();
+        int columns = -1;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new VaekitException(file + ": CSV file not found");
+            }
+            // One reader per file: CSVRecordReader skips header lines only at the start of its first file.
+            CSVRecordReader reader = new CSVRecordReader(settings.skipLines(), settings.separator());
+            try {
+                reader.initialize(new StreamInputSplit(List.of(file.toUri()), CsvTableReader::open));
+                while (reader.hasNext()) {
+                    Record record = reader.nextRecord();
+                    int line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                    List<Writable> cells = record.getRecord();
+                    if (columns < 0) {
+                        columns = cells.size();
+                        checkColumns(file, line, columns);
+                    } else if (cells.size() != columns) {
+                        throw new VaekitException(file + ": line " + line + ": " + cells.size() + " columns, expected "
+                                + columns + " as in the first data line");
+                    }
+                    rows.add(features(cells, file, line));
+                    if (settings.labelColumn() >= 0) {
+                        labelNames.add(cells.get(settings.labelColumn()).toString().trim());
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw new VaekitException(file + ": cannot read: " + e.getCause().getMessage(), e);
+            } catch (IOException | InterruptedException e) {
+                throw new VaekitException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        String origin = String.join(", ", files.stream().map(Path::toString).toList());
+        return Table.labelled(origin, rows.toArray(new float[0][]), labelNames);
+    }
+
+    private void checkColumns(Path file, int line, int columns) {
+        int label = settings.labelColumn();
+        if (label >= columns) {
+            throw new VaekitException(file + ": line " + line + " has " + columns + " columns, so data.csv.label-column"
+                    + " = " + label + " does not exist (columns count from 0)");
+        }
+        for (int c : settings.featureColumns()) {
+            if (c >= columns || c == label) {
+                throw new VaekitException(file + ": line " + line + " has " + columns + " columns: data.csv.feature-columns"
+                        + " entry " + c + (c == label ? " is the label column" : " does not exist (columns count from 0)"));
+            }
+        }
+        if (featureColumns(columns).length == 0) {
+            throw new VaekitException(file + ": line " + line + " has no feature columns besides the label");
+        }
+    }
+
+    private int[] featureColumns(int columns) {
+        if (!settings.featureColumns().isEmpty()) {
+            return settings.featureColumns().stream().mapToInt(Integer::intValue).toArray();
+        }
+        return IntStream.range(0, columns).filter(c -> c != settings.labelColumn()).toArray();
+    }
+
+    private float[] features(List<Writable> cells, Path file, int line) {
+        int[] columns = featureColumns(cells.size());
+        float[] row = new float[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            String text = cells.get(columns[i]).toString().trim();
+            try {
+                row[i] = Float.parseFloat(text);
+            } catch (NumberFormatException e) {
+                row[i] = Float.NaN;
+            }
+            if (!Float.isFinite(row[i])) {
+                throw new VaekitException(file + ": line " + line + ", column " + columns[i] + ": '" + text
+                        + "' is not a finite number");
+            }
+        }
+        return row;
+    }
+
+    /** Opens a file, gunzipping it when it starts with gzip's magic bytes. */
+    private static InputStream open(URI uri) {
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(uri)), 1 << 16);
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            return b0 == 0x1f && b1 == 0x8b ? new GzipCompressorInputStream(in, true) : in;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

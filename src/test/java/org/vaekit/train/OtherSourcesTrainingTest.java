@@ -1,0 +1,84 @@
+package org.vaekit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaekit.VaekitException;
+import org.vaekit.cli.Main;
+import org.vaekit.config.ConfigLoader;
+import org.vaekit.config.VaeConfig;
+
+/** Each shipped example config trains (briefly) from the repository as it is, and bad pairings stop early. */
+class OtherSourcesTrainingTest {
+    @TempDir
+    Path runs;
+
+    private final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
+
+    private VaeConfig example(String name, String... overrides) {
+        List<String> all = new java.util.ArrayList<>(List.of("train.epochs=2", "run.name=" + name,
+                "run.dir=\"" + runs + "\""));
+        all.addAll(List.of(overrides));
+        return ConfigLoader.load(Path.of("conf/" + name + "-example.conf"), all);
+    }
+
+    @Test
+    void everyExampleConfigTrainsAndWritesTheUsualRunFolder() {
+        for (String name : List.of("csv", "images", "shapes-idx")) {
+            TrainingRun run = TrainingRun.execute(example(name), console, false);
+            assertEquals(2, run.history().size(), name);
+            assertTrue(Double.isFinite(run.history().get(1).validation().cost()), name);
+            for (String f : List.of("config.conf", "metrics.csv", "model.sdz", "train.log", "run.json")) {
+                assertTrue(Files.isRegularFile(runs.resolve(name).resolve(f)), name + " " + f);
+            }
+        }
+        assertTrue(Files.isRegularFile(runs.resolve("csv").resolve("feature-scaling.bin")));
+        // evaluate reads the run's config, data and saved scaling again
+        assertEquals(0, Main.run("evaluate", runs.resolve("csv").toString()));
+    }
+
+    @Test
+    void bernoulliOnDataOutsideTheUnitIntervalNamesTheSplitAndRange() {
+        VaeConfig cfg = example("csv", "model.likelihood=bernoulli", "data.csv.scale=none", "run.name=bad");
+        VaekitException e = assertThrows(VaekitException.class, () -> TrainingRun.execute(cfg, console, false));
+        assertTrue(e.getMessage().startsWith("model.likelihood = bernoulli needs values in [0,1] but the train split"
+                + " spans ["), e.getMessage());
+        assertTrue(Files.notExists(runs.resolve("bad")));
+    }
+
+    @Test
+    void aModelMeetingDataOfAnotherSizeIsAnErrorNamingBothSizes() {
+        TrainingRun.execute(example("shapes-idx", "train.epochs=1"), console, false);
+        Path config = runs.resolve("shapes-idx").resolve("config.conf");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        try {
+            // The run's model (256 inputs) against the 784-pixel MNIST fixture.
+            String text = Files.readString(config).replace("examples/shapes-idx/train-images-idx3-ubyte.gz",
+                    org.vaekit.Fixtures.mnistMini().resolve("train-images-idx3-ubyte.gz").toString())
+                    .replace("examples/shapes-idx/train-labels-idx1-ubyte.gz",
+                    org.vaekit.Fixtures.mnistMini().resolve("train-labels-idx1-ubyte.gz").toString())
+                    .replace("examples/shapes-idx/test-images-idx3-ubyte.gz",
+                    org.vaekit.Fixtures.mnistMini().resolve("t10k-images-idx3-ubyte.gz").toString())
+                    .replace("examples/shapes-idx/test-labels-idx1-ubyte.gz",
+                    org.vaekit.Fixtures.mnistMini().resolve("t10k-labels-idx1-ubyte.gz").toString());
+            Files.writeString(config, text);
+            System.setErr(new PrintStream(err, true));
+            assertEquals(2, Main.run("evaluate", runs.resolve("shapes-idx").toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(err.toString().contains("the model expects 256 values per example but the data (data.source = idx)"
+                + " has 784"), err.toString());
+    }
+}
