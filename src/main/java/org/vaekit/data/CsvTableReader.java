@@ -44,9 +44,10 @@ final class CsvTableReader {
             CSVRecordReader reader = new CSVRecordReader(settings.skipLines(), settings.separator());
             try {
                 reader.initialize(new StreamInputSplit(List.of(file.toUri()), CsvTableReader::open));
+                int line = settings.skipLines();
                 while (reader.hasNext()) {
-                    Record record = reader.nextRecord();
-                    int line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
+                    Record record = next(reader, file, line);
+                    line = ((RecordMetaDataLine) record.getMetaData()).getLineNumber() + 1;
                     List<Writable> cells = record.getRecord();
                     if (columns < 0) {
                         columns = cells.size();
@@ -68,6 +69,16 @@ final class CsvTableReader {
         }
         String origin = String.join(", ", files.stream().map(Path::toString).toList());
         return Table.labelled(origin, rows.toArray(new float[0][]), labelNames);
+    }
+
+    /** The next record; DataVec's parse errors (e.g. an unterminated quote) as our error with the line. */
+    private static Record next(CSVRecordReader reader, Path file, int previousLine) {
+        try {
+            return reader.nextRecord();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new VaekitException(file + ": line " + (previousLine + 1) + ": not valid CSV: " + cause.getMessage(), e);
+        }
     }
 
     private void checkColumns(Path file, int line, int columns) {

@@ -6,6 +6,9 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.VaekitException;
 import org.vaekit.data.Binarization;
@@ -50,6 +53,17 @@ public record BernoulliLikelihood() implements Likelihood {
     @Override
     public Map<String, long[]> parameterShapes(int inputSize) {
         return Map.of();
+    }
+
+    @Override
+    public INDArray draw(INDArray means, SameDiff sd, Random rng) {
+        return Nd4j.getExecutioner().exec(
+                new BernoulliDistribution(Nd4j.createUninitialized(means.dataType(), means.shape()), means), rng);
+    }
+
+    @Override
+    public String distribution() {
+        return "Bernoulli";
     }
 
     @Override

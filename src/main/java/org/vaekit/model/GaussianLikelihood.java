@@ -5,7 +5,10 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaekit.VaekitException;
 import org.vaekit.data.Binarization;
 import org.vaekit.data.DataSource;
@@ -59,6 +62,18 @@ public record GaussianLikelihood(double fixedVariance) implements Likelihood {
     @Override
     public Map<String, long[]> parameterShapes(int inputSize) {
         return learnsVariance() ? Map.of(LOGVAR, new long[] {inputSize}) : Map.of();
+    }
+
+    /** mean + exp(x_logvar / 2) * N(0, 1) per value. */
+    @Override
+    public INDArray draw(INDArray means, SameDiff sd, Random rng) {
+        INDArray stdev = Transforms.exp(sd.getVariable(LOGVAR).getArr().castTo(means.dataType()).mul(0.5), false);
+        return Nd4j.randn(rng, means.shape()).castTo(means.dataType()).muliRowVector(stdev).addi(means);
+    }
+
+    @Override
+    public String distribution() {
+        return "Gaussian";
     }
 
     @Override

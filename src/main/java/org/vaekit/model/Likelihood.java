@@ -4,6 +4,8 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
 import org.vaekit.data.Binarization;
 import org.vaekit.data.DataSource;
 
@@ -27,6 +29,12 @@ public sealed interface Likelihood permits BernoulliLikelihood, GaussianLikeliho
 
     /** Trainable variables of the likelihood itself (beyond the decoder's layers), by name. */
     Map<String, long[]> parameterShapes(int inputSize);
+
+    /** One draw from p(x|z) per value of {@code means}, with the likelihood's variables as trained in {@code sd}. */
+    INDArray draw(INDArray means, SameDiff sd, Random rng);
+
+    /** The distribution's name, e.g. for figure titles. */
+    String distribution();
 
     /** Rejects data this likelihood cannot model, naming the split and what to change. */
     void checkData(DataSource source, Binarization binarization);

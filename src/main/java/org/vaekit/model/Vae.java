@@ -14,7 +14,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.custom.LogSumExp;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -232,9 +231,7 @@ public final class Vae {
     public Samples sample(int n, Random rng) {
         INDArray z = Nd4j.randn(rng, n, settings.latent()).castTo(DataType.FLOAT);
         INDArray means = decode(z);
-        INDArray draws = Nd4j.getExecutioner().exec(
-                new BernoulliDistribution(Nd4j.createUninitialized(DataType.FLOAT, means.shape()), means), rng);
-        return new Samples(z, means, draws);
+        return new Samples(z, means, settings.likelihood().draw(means, sd, rng));
     }
 
     /**

@@ -42,7 +42,6 @@ public final class Figures {
         } catch (IOException e) {
             throw new VaekitException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        ImageGrid.side(vae.inputSize()); // fail early on non-image data
         List<Path> out = new ArrayList<>();
         if (Files.isRegularFile(metricsCsv)) {
             out.add(CostCurves.write(metricsCsv, dir.resolve("cost.png")));
@@ -68,6 +67,24 @@ public final class Figures {
             note.accept("latent size 1: latent-space and manifold figures skipped");
         }
 
+        if (ImageGrid.isSquare(vae.inputSize())) {
+            out.addAll(imageFigures(vae, data, settings, scores, dx, dy, dir, seed));
+        } else {
+            note.accept("examples of " + vae.inputSize() + " values are not square grayscale images: reconstructions,"
+                    + " samples and manifolds skipped");
+        }
+
+        out.add(DigitErrors.write(scores, dir.resolve("error-per-digit.png")));
+        out.add(ErrorVsVariance.write(scores.get(Split.TEST), "Reconstruction error vs posterior variance, test split",
+                dir.resolve("error-vs-variance.png")));
+        return out;
+    }
+
+    /** Reconstructions, samples and (for codes of 2 or more dimensions) the manifolds, as image grids. */
+    private static List<Path> imageFigures(Vae vae, DataPipeline data, PlotSettings settings,
+                                           Map<Split, ExampleScores> scores, int dx, int dy, Path dir, long seed) {
+        List<Path> out = new ArrayList<>();
+        int latent = vae.settings().latent();
         for (Split split : Split.values()) {
             INDArray x = firstRows(data.evaluation(split).get(0).getFeatures(), ROW);
             INDArray rec = vae.reconstruct(x);
@@ -79,8 +96,9 @@ public final class Figures {
 
         Samples s = vae.sample(ROW, Nd4j.getRandomFactory().getNewRandomInstance(seed));
         out.add(Charts.save(ImageGrid.titled(ImageGrid.of(Nd4j.vstack(s.means(), s.draws()), ROW, 3, false),
-                "Samples: z ~ N(0, I), the means of p(x|z), and a Bernoulli draw from each",
-                List.of("means", "Bernoulli draws"), rowHeight(vae)), dir.resolve("samples.png")));
+                "Samples: z ~ N(0, I), the means of p(x|z), and a " + vae.settings().likelihood().distribution()
+                        + " draw from each", List.of("means", vae.settings().likelihood().distribution() + " draws"),
+                rowHeight(vae)), dir.resolve("samples.png")));
 
         if (latent >= 2) {
             int n = settings.manifoldSize();
@@ -92,10 +110,6 @@ public final class Figures {
                         "2-D manifold over the prior's quantiles", dir.resolve("manifold-gaussian.png")));
             }
         }
-
-        out.add(DigitErrors.write(scores, dir.resolve("error-per-digit.png")));
-        out.add(ErrorVsVariance.write(scores.get(Split.TEST), "Reconstruction error vs posterior variance, test split",
-                dir.resolve("error-vs-variance.png")));
         return out;
     }
 

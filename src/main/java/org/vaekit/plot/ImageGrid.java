@@ -17,10 +17,16 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
+    /** Whether a row of {@code inputSize} values can be drawn as a square grayscale image. */
+    public static boolean isSquare(int inputSize) {
+        int side = (int) Math.round(Math.sqrt(inputSize));
+        return side * side == inputSize;
+    }
+
     /** The side of the square images a row of {@code inputSize} values holds. */
     public static int side(int inputSize) {
         int side = (int) Math.round(Math.sqrt(inputSize));
-        if (side * side != inputSize) {
+        if (!isSquare(inputSize)) {
             throw new VaekitException("image figures need square images, but examples have " + inputSize + " values");
         }
         return side;

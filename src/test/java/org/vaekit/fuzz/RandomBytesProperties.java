@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -13,13 +14,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.vaekit.VaekitException;
+import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.ModelSettings;
+import org.vaekit.config.VaeConfig;
+import org.vaekit.data.DataSources;
 import org.vaekit.Fixtures;
 import org.vaekit.model.Vae;
 import org.vaekit.data.IdxFile;
 
 /**
- * Random and mutated bytes given to the readers of untrusted files end in our own one-line exception, within a
+ * Random and mutated bytes (and random CSV lines) given to the readers of untrusted files end in our own one-line exception, within a
  * time limit, never in another exception, an allocation the size of a lying header, or a crash.
  */
 class RandomBytesProperties {
@@ -46,6 +50,35 @@ class RandomBytesProperties {
     @Property(tries = 100)
     void modelLoaderRejectsAValidModelWithBytesChanged(@ForAll("mutatedModels") byte[] bytes) {
         loadModel(bytes);
+    }
+
+    /** Random lines of digits, signs, separators, quotes and words as a CSV source with a header and a label column. */
+    @Property(tries = 200)
+    void csvSourceRejectsRandomLinesWithItsOwnError(@ForAll("csvLines") String text) throws Exception {
+        Path file = Files.createTempFile("fuzz", ".csv");
+        try {
+            Files.writeString(file, text);
+            VaeConfig cfg = ConfigLoader.fromString("data { source = csv, train = [\"" + file + "\"], train-size = 0,"
+                    + " validation-fraction = 0.2, test-fraction = 0.2, binarization = none,"
+                    + " csv { skip-lines = 1, label-column = 2, scale = minmax } }", List.of());
+            assertTimeoutPreemptively(LIMIT, () -> {
+                try {
+                    DataSources.open(cfg.data(), line -> { });
+                } catch (VaekitException expected) {
+                    // the one outcome allowed besides data that read
+                }
+            });
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> csvLines() {
+        Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789.-+eE").ofMaxLength(6),
+                Arbitraries.of("", "NaN", "Infinity", "abc", "\"", "\"1,2\"", " ", "1e999", "\t"));
+        Arbitrary<String> line = cell.list().ofMaxSize(5).map(cells -> String.join(",", cells));
+        return line.list().ofMaxSize(12).map(lines -> String.join("\n", lines));
     }
 
     @Provide

@@ -117,6 +117,25 @@ class GaussianLikelihoodTest {
     }
 
     @Test
+    void drawsScatterAroundTheMeansWithTheLearnedVariance() {
+        Vae vae = Vae.create(model(GaussianLikelihood.learned()), D, 1);
+        double[] logvar = {-2, -1, 0, 0.5, 1};
+        vae.graph().getVariable(GaussianLikelihood.LOGVAR).getArr().assign(Nd4j.createFromArray(logvar)
+                .castTo(DataType.FLOAT));
+        int n = 20_000;
+        INDArray means = Nd4j.rand(DataType.FLOAT, 1, D).repeat(0, n);
+        INDArray draws = GaussianLikelihood.learned().draw(means, vae.graph(),
+                Nd4j.getRandomFactory().getNewRandomInstance(7));
+        INDArray residual = draws.sub(means);
+        for (int d = 0; d < D; d++) {
+            double variance = residual.getColumn(d).varNumber().doubleValue();
+            // the sample variance of 20,000 normal draws is within 5% of the truth with overwhelming probability
+            assertEquals(Math.exp(logvar[d]), variance, 0.05 * Math.exp(logvar[d]), "dimension " + d);
+            assertEquals(0, residual.getColumn(d).meanNumber().doubleValue(), 4 * Math.sqrt(Math.exp(logvar[d]) / n));
+        }
+    }
+
+    @Test
     void gaussianRefusesBinarizedData() {
         VaekitException e = assertThrows(VaekitException.class,
                 () -> GaussianLikelihood.learned().checkData(null, Binarization.STOCHASTIC));

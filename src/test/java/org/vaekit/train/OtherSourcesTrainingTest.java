@@ -43,6 +43,32 @@ class OtherSourcesTrainingTest {
         assertTrue(Files.isRegularFile(runs.resolve("csv").resolve("feature-scaling.bin")));
         // evaluate reads the run's config, data and saved scaling again
         assertEquals(0, Main.run("evaluate", runs.resolve("csv").toString()));
+
+        // plot: every figure for images; for CSV rows the image grids are skipped, the rest is drawn
+        assertEquals(0, Main.run("plot", runs.resolve("images").toString()));
+        assertEquals(0, Main.run("plot", runs.resolve("csv").toString()));
+        for (String f : List.of("cost", "latent-test", "reconstructions-test", "samples", "manifold", "error-per-digit")) {
+            assertTrue(Files.isRegularFile(runs.resolve("images/figures/" + f + ".png")), "images " + f);
+        }
+        for (String f : List.of("cost", "latent-test", "error-per-digit", "error-vs-variance")) {
+            assertTrue(Files.isRegularFile(runs.resolve("csv/figures/" + f + ".png")), "csv " + f);
+        }
+        assertTrue(Files.notExists(runs.resolve("csv/figures/samples.png")));
+
+        // sample: a CSV table of z and x for non-image data
+        assertEquals(0, Main.run("sample", runs.resolve("csv").toString(), "-n", "4", "--draw"));
+        List<String> rows = readLines(runs.resolve("csv/samples-4.csv"));
+        assertEquals("z_0,z_1,x_0,x_1,x_2,x_3,x_4,x_5,x_6,x_7", rows.get(0));
+        assertEquals(5, rows.size());
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.split(",").length == 10), rows.toString());
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
