@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaekit.Fixtures;
 import org.vaekit.VaekitException;
+import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.Vae;
 
@@ -42,7 +43,20 @@ class ResumeTest {
 
     @Test
     void resumingFromAMidEpochCheckpointReproducesTheUninterruptedRunExactly() throws Exception {
-        TrainingRun reference = TrainingRun.execute(config(runs, "reference"), console, false);
+        assertResumesExactly(config(runs, "reference"));
+    }
+
+    /** The same for a CSV source: min/max scaling saved with the run, Gaussian likelihood, seeded fraction splits. */
+    @Test
+    void resumingACsvRunReproducesItExactly() throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(settings("reference")));
+        all.add("run.dir=\"" + runs + "\"");
+        all.add("checkpoint.every-minutes=0.002");
+        assertResumesExactly(ConfigLoader.load(Path.of("conf/csv-example.conf"), all));
+    }
+
+    private void assertResumesExactly(VaeConfig cfg) throws Exception {
+        TrainingRun reference = TrainingRun.execute(cfg, console, false);
         Path ref = reference.folder().dir();
         List<Path> checkpoints = new Checkpoints(ref.resolve(Checkpoints.DIR), 1).list();
         Path midEpoch2 = checkpoints.stream().filter(p -> p.getFileName().toString().startsWith("epoch-0001-batch-0"))
@@ -61,7 +75,7 @@ class ResumeTest {
 
         assertEquals(metricsWithoutTimes(ref), metricsWithoutTimes(copy));
         assertEquals(reference.evaluation().table(), resumed.evaluation().table());
-        assertSameParameters(ref.resolve(RunFolder.MODEL), copy.resolve(RunFolder.MODEL));
+        assertSameParameters(ref.resolve(RunFolder.MODEL), copy.resolve(RunFolder.MODEL), cfg);
         assertTrue(Files.readString(copy.resolve(RunFolder.LOG)).contains("resuming " + copy + " from "
                 + midEpoch2.getFileName()));
     }
@@ -115,7 +129,10 @@ class ResumeTest {
     }
 
     static void assertSameParameters(Path expected, Path actual) {
-        VaeConfig cfg = Fixtures.miniConfig(Path.of("unused"));
+        assertSameParameters(expected, actual, Fixtures.miniConfig(Path.of("unused")));
+    }
+
+    static void assertSameParameters(Path expected, Path actual, VaeConfig cfg) {
         Map<String, INDArray> a = Vae.load(expected, cfg.model()).parameters();
         Map<String, INDArray> b = Vae.load(actual, cfg.model()).parameters();
         assertEquals(a.keySet(), b.keySet());
