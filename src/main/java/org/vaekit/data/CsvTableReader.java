@@ -1,6 +1,5 @@
 package org.vaekit.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
@@ -126,12 +124,7 @@ final class CsvTableReader {
     /** Opens a file, gunzipping it when it starts with gzip's magic bytes. */
     private static InputStream open(URI uri) {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(uri)), 1 << 16);
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            return b0 == 0x1f && b1 == 0x8b ? new GzipCompressorInputStream(in, true) : in;
+            return DataFiles.open(Path.of(uri));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

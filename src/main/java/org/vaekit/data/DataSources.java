@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +62,9 @@ public final class DataSources {
     private static String sha256(Path path) {
         try {
             if (Files.isRegularFile(path)) {
-                return MnistFetcher.sha256(path);
+                return DataFiles.sha256(path);
             }
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = DataFiles.sha256();
             try (Stream<Path> walk = Files.walk(path)) {
                 for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                     sha.update(path.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -75,8 +74,6 @@ public final class DataSources {
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new VaekitException(path + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

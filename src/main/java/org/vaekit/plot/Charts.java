@@ -4,15 +4,17 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.XYPlot;
+import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
 
 /** The common look of the figures (white background, light grid, one colour per digit) and PNG writing. */
@@ -54,27 +56,27 @@ final class Charts {
 
     /** Writes the chart as a PNG of the given size (atomically), creating its folder. */
     static Path save(JFreeChart chart, Path file, int width, int height) {
-        return write(file, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height));
+        return write(file, png -> ChartUtils.writeChartAsPNG(png, chart, width, height));
     }
 
     /** Writes an image as a PNG (atomically), creating its folder. */
     static Path save(BufferedImage image, Path file) {
-        return write(file, tmp -> ImageIO.write(image, "png", tmp.toFile()));
+        return write(file, png -> ImageIO.write(image, "png", png));
     }
 
     private interface PngWriter {
-        void write(Path tmp) throws IOException;
+        void write(OutputStream png) throws IOException;
     }
 
     private static Path write(Path file, PngWriter writer) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            writer.write(tmp);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            writer.write(png);
+            AtomicWrite.bytes(file, png.toByteArray());
             return file;
         } catch (IOException e) {
             throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaekit.VaekitException;
+import org.vaekit.data.DataFiles;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.NpzWeights;
 import org.vaekit.model.Vae;
@@ -51,11 +48,9 @@ public record ImportedRun(RunFolder folder, Vae vae) {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return DataFiles.sha256(file);
         } catch (IOException e) {
             throw new VaekitException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -80,25 +80,8 @@ class GaussianLikelihoodTest {
         SameDiff sd = VaeGraph.build(m, D, 1, DataType.DOUBLE, VaeGraph.Noise.PLACEHOLDER);
         sd.getVariable("x_logvar").getArr().assign(Nd4j.createFromArray(-1.0, -0.3, 0.0, 0.4, 1.0));
         Map<String, INDArray> placeholders = Map.of("input", normal(3, D, 5), "eps", normal(3, 2, 6));
-        VaeGraph.createGradFunction(sd);
-        List<String> params = VaeGraph.parameterNames(m);
-        Map<String, INDArray> grads = sd.calculateGradients(placeholders, params);
-        double h = 1e-6;
-        int checked = 0;
-        for (String name : params) {
-            INDArray w = sd.getVariable(name).getArr();
-            for (long k = 0; k < w.length(); k++) {
-                double original = w.getDouble(k);
-                w.putScalar(k, original + h);
-                double plus = sd.output(placeholders, "cost").get("cost").getDouble();
-                w.putScalar(k, original - h);
-                double minus = sd.output(placeholders, "cost").get("cost").getDouble();
-                w.putScalar(k, original);
-                double numeric = (plus - minus) / (2 * h);
-                assertEquals(numeric, grads.get(name).getDouble(k), 1e-6 + 1e-5 * Math.abs(numeric), name + "[" + k + "]");
-                checked++;
-            }
-        }
+        int checked = GradientCheck.assertMatchesFiniteDifferences(sd, placeholders,
+                VaeGraph.parameterNames(m));
         assertEquals(20 + 4 + 8 + 2 + 8 + 2 + 6 + 3 + 15 + 5 + 5, checked);
     }
 

@@ -188,26 +188,8 @@ class VaeGraphTest {
     void gradientsMatchFiniteDifferencesWithEpsHeldFixed() {
         SameDiff sd = tinyGraph();
         Map<String, INDArray> placeholders = Map.of("input", binary(3, 4), "eps", gaussian(3, 3, 6));
-        VaeGraph.createGradFunction(sd);
-        List<String> params = VaeGraph.parameterNames(TINY);
-        Map<String, INDArray> grads = sd.calculateGradients(placeholders, params);
-        double h = 1e-6;
-        int checked = 0;
-        for (String name : params) {
-            INDArray w = sd.getVariable(name).getArr();
-            for (long k = 0; k < w.length(); k++) {
-                double original = w.getDouble(k);
-                w.putScalar(k, original + h);
-                double plus = sd.output(placeholders, "cost").get("cost").getDouble();
-                w.putScalar(k, original - h);
-                double minus = sd.output(placeholders, "cost").get("cost").getDouble();
-                w.putScalar(k, original);
-                double numeric = (plus - minus) / (2 * h);
-                double analytic = grads.get(name).getDouble(k);
-                assertEquals(numeric, analytic, 1e-6 + 1e-5 * Math.abs(numeric), name + "[" + k + "]");
-                checked++;
-            }
-        }
+        int checked = GradientCheck.assertMatchesFiniteDifferences(sd, placeholders,
+                VaeGraph.parameterNames(TINY));
         assertEquals(30 + 5 + 15 + 3 + 15 + 3 + 12 + 4 + 24 + 6, checked);
     }
 
