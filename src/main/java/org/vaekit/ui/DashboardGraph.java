@@ -1,5 +1,6 @@
 package org.vaekit.ui;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.config.TrainSettings;
+import org.vaekit.model.BernoulliLikelihood;
 import org.vaekit.model.VaeGraph;
 
 /**
@@ -42,9 +44,10 @@ final class DashboardGraph {
         Activation hidden = Activation.valueOf(model.activation().name());
         String previous = INPUT;
         long inputs = inputSize;
-        long params = 0;
         int layers = 0;
-        List<String> names = VaeGraph.parameterNames(model);
+        // the dense layers' W and b, in layer order (a likelihood's own variables, e.g. x_logvar, are not layers)
+        List<String> names = VaeGraph.parameterNames(model).stream()
+                .filter(n -> n.startsWith("W") || n.startsWith("b")).toList();
         for (int i = 0; i < names.size(); i += 2) {
             String layer = names.get(i).substring(1);
             long size = switch (layer) {
@@ -54,7 +57,7 @@ final class DashboardGraph {
             };
             Activation activation = switch (layer) {
                 case "2_mu", "2_logvar" -> Activation.IDENTITY;
-                case "4" -> Activation.SIGMOID;
+                case "4" -> model.likelihood() instanceof BernoulliLikelihood ? Activation.SIGMOID : Activation.IDENTITY;
                 default -> hidden;
             };
             // both heads read the last encoder layer; the decoder starts from z
@@ -62,7 +65,6 @@ final class DashboardGraph {
             keyOfParameter.put(names.get(i), layer + "_W");
             keyOfParameter.put(names.get(i + 1), layer + "_b");
             layerOfActivation.put(activationName(layer), layer);
-            params += inputs * size + size;
             layers++;
             if (layer.equals("2_logvar")) {
                 // z = mu + exp(logvar / 2) * eps: drawn as a vertex joining the two heads
@@ -76,7 +78,9 @@ final class DashboardGraph {
             }
         }
         this.configJson = g.setOutputs("4").build().toJson();
-        this.parameterCount = params;
+        // all of the model's values, the likelihood's own (e.g. x_logvar) included
+        this.parameterCount = VaeGraph.parameterShapes(model, inputSize).values().stream()
+                .mapToLong(shape -> Arrays.stream(shape).reduce(1, (a, b) -> a * b)).sum();
         this.layerCount = layers;
     }
 

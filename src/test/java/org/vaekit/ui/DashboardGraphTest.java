@@ -51,4 +51,16 @@ class DashboardGraphTest {
         assertTrue(g.keyOfParameter().containsKey("W1_2"));
         assertEquals("1_2_W", g.keyOfParameter().get("W1_2"));
     }
+
+    @Test
+    void aGaussianModelWithLearnedVariancesIsDescribedToo() {
+        VaeConfig cfg = Fixtures.miniConfig(Path.of("unused"), "model.likelihood=gaussian", "data.binarization=none");
+        DashboardGraph g = new DashboardGraph(cfg.model(), cfg.train(), 784);
+        DenseLayer out = (DenseLayer) ((LayerVertex) ComputationGraphConfiguration.fromJson(g.configJson())
+                .getVertices().get("4")).getLayerConf().getLayer();
+        assertEquals("identity", out.getActivationFn().toString());
+        Vae vae = Vae.create(cfg.model(), 784, 1);
+        assertEquals(vae.parameters().values().stream().mapToLong(a -> a.length()).sum(), g.parameterCount());
+        assertEquals(10, g.keyOfParameter().size());
+    }
 }
