@@ -48,6 +48,11 @@ public final class DataSources {
         }
     }
 
+    /** Whether opening the source learns something from the training split (the CSV min/max scaling). */
+    public static boolean learnsFromData(DataSettings s) {
+        return s.source().equals("csv") && s.csv().scale() == FeatureScaling.MINMAX;
+    }
+
     /** The SHA-256 of each listed file, and of each listed folder's files (taken in sorted path order). */
     static Map<String, String> digests(SplitSettings splits) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaekit.VaekitException;
 import org.vaekit.data.DataFiles;
+import org.vaekit.data.DataSource;
+import org.vaekit.data.DataSources;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.NpzWeights;
 import org.vaekit.model.Vae;
@@ -27,8 +29,16 @@ public record ImportedRun(RunFolder folder, Vae vae) {
     /** Reads and checks the weights, then creates the run folder; bad weights leave nothing behind. */
     public static ImportedRun execute(VaeConfig config, Path npz, PrintStream console) {
         Vae vae = Vae.fromWeights(config.model(), NpzWeights.read(npz), npz.toString());
+        // The weights expect data prepared as in training: what training learned from the data is learned again
+        // from the same training split (deterministic), and saved with the run.
+        DataSource learned = DataSources.learnsFromData(config.data())
+                ? DataSources.open(config.data(), console::println) : null;
         RunFolder run = RunFolder.create(config.run(), config.label() + "-import", console);
         run.write(RunFolder.CONFIG, config.render());
+        if (learned != null) {
+            learned.saveLearned(run.dir());
+            run.log("learned the feature scaling (data.csv.scale = minmax) from the training split, as training did");
+        }
         vae.save(run.file(RunFolder.MODEL));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("config", config.label());

@@ -1,5 +1,6 @@
 package org.vaekit.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,30 @@ class OtherSourcesTrainingTest {
         assertEquals("z_0,z_1,x_0,x_1,x_2,x_3,x_4,x_5,x_6,x_7", rows.get(0));
         assertEquals(5, rows.size());
         assertTrue(rows.stream().skip(1).allMatch(r -> r.split(",").length == 10), rows.toString());
+
+        // export -> import: the imported run scales the data as training did and evaluates the same
+        Path npz = runs.resolve("csv.npz");
+        assertEquals(0, Main.run("export", runs.resolve("csv").toString(), "--npz", npz.toString()));
+        assertEquals(0, Main.run("import", npz.toString(), "--config", "conf/csv-example.conf", "--set",
+                "run.dir=\"" + runs + "\"", "--set", "run.name=csv-imported"));
+        assertArrayEquals(bytes(runs.resolve("csv/feature-scaling.bin")),
+                bytes(runs.resolve("csv-imported/feature-scaling.bin")));
+        assertEquals(0, Main.run("evaluate", runs.resolve("csv-imported").toString()));
+        assertEquals(elbo(runs.resolve("csv/evaluation.json")), elbo(runs.resolve("csv-imported/evaluation.json")));
+    }
+
+    /** The negative ELBO part of an evaluation.json (the IWAE part has its own sampling). */
+    private static String elbo(Path evaluationJson) {
+        String text = String.join("\n", readLines(evaluationJson));
+        return text.substring(0, text.indexOf("by_digit"));
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> readLines(Path file) {
