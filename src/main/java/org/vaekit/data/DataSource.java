@@ -12,6 +12,11 @@ public interface DataSource {
     /** Number of label classes, 0 when the data has no labels. */
     int numClasses();
 
+    /** What the labels stand for, for tables and legends. */
+    default Labels labels() {
+        return Labels.numbered("label");
+    }
+
     /** Number of examples in a split. */
     int size(Split split);
 

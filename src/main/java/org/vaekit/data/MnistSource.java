@@ -69,6 +69,11 @@ public final class MnistSource implements DataSource {
     }
 
     @Override
+    public Labels labels() {
+        return Labels.numbered("digit");
+    }
+
+    @Override
     public int numClasses() {
         return 10;
     }

@@ -71,6 +71,11 @@ public final class TableSource implements DataSource {
     }
 
     @Override
+    public Labels labels() {
+        return new Labels("label", tables.get(Split.TRAIN).classes());
+    }
+
+    @Override
     public int numClasses() {
         return tables.get(Split.TRAIN).classes().size();
     }

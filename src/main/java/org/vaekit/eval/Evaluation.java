@@ -14,10 +14,10 @@ import org.vaekit.model.Elbo;
 import org.vaekit.model.Vae;
 
 /**
- * Everything {@code evaluate} reports: the negative ELBO per split and digit, and the importance-sampled
+ * Everything {@code evaluate} reports: the negative ELBO per split and label (digit for MNIST), and the importance-sampled
  * log p(x) on the test split.
  *
- * @param elbo          negative ELBO and its parts per split and per digit
+ * @param elbo          negative ELBO and its parts per split and per label
  * @param logLikelihood the log p(x) estimate for each configured number of importance samples
  */
 public record Evaluation(SplitEvaluation elbo, List<LogLikelihood> logLikelihood) {
@@ -36,13 +36,14 @@ public record Evaluation(SplitEvaluation elbo, List<LogLikelihood> logLikelihood
         return elbo.get(split);
     }
 
-    /** The printed report: the split table, the per-digit table and the log p(x) estimates. */
+    /** The printed report: the split table, the per-label table and the log p(x) estimates. */
     public String table() {
         StringBuilder sb = new StringBuilder("negative ELBO in nats per example:").append(System.lineSeparator())
                 .append(elbo.table()).append(System.lineSeparator());
-        String digits = elbo.digitTable();
-        if (!digits.isEmpty()) {
-            sb.append("negative ELBO per digit:").append(System.lineSeparator()).append(digits)
+        String labels = elbo.labelTable();
+        if (!labels.isEmpty()) {
+            sb.append("negative ELBO per ").append(elbo.labels().kind()).append(':').append(System.lineSeparator())
+                    .append(labels)
                     .append(System.lineSeparator());
         }
         if (!logLikelihood.isEmpty()) {
@@ -62,10 +63,10 @@ public record Evaluation(SplitEvaluation elbo, List<LogLikelihood> logLikelihood
         Map<String, Object> splits = new LinkedHashMap<>();
         for (Split split : Split.values()) {
             Map<String, Object> s = elboJson(elbo.get(split));
-            Map<String, Object> digits = new LinkedHashMap<>();
-            elbo.byDigit().get(split).entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> digits.put(String.valueOf(e.getKey()), elboJson(e.getValue())));
-            s.put("by_digit", digits);
+            Map<String, Object> labels = new LinkedHashMap<>();
+            elbo.byLabel().get(split).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> labels.put(elbo.labels().name(e.getKey()), elboJson(e.getValue())));
+            s.put("by_label", labels);
             splits.put(split.label(), s);
         }
         root.put("negative_elbo", splits);

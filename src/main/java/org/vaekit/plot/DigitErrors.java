@@ -9,24 +9,25 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.vaekit.data.Labels;
 import org.vaekit.data.Split;
 import org.vaekit.eval.ExampleScores;
 import org.vaekit.model.Elbo;
 
-/** Mean reconstruction error -log p(x|z) per digit, one bar per split: which digits the model reconstructs well. */
+/** Mean reconstruction error -log p(x|z) per label (digit), one bar per split: which labels are reconstructed well. */
 public final class DigitErrors {
     private DigitErrors() {
     }
 
-    public static Path write(Map<Split, ExampleScores> scores, Path png) {
+    public static Path write(Map<Split, ExampleScores> scores, Labels labels, Path png) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Split split : Split.values()) {
             for (Map.Entry<Integer, Elbo> e : scores.get(split).elboByLabel().entrySet()) {
-                data.addValue(e.getValue().reconstruction(), split.label(), String.valueOf(e.getKey()));
+                data.addValue(e.getValue().reconstruction(), split.label(), labels.name(e.getKey()));
             }
         }
-        JFreeChart chart = Charts.styled(ChartFactory.createBarChart("Reconstruction error per digit", "digit",
-                "mean -log p(x|z) (nats per image)", data, PlotOrientation.VERTICAL, true, false, false));
+        JFreeChart chart = Charts.styled(ChartFactory.createBarChart("Reconstruction error per " + labels.kind(), labels.kind(),
+                "mean -log p(x|z) (nats per example)", data, PlotOrientation.VERTICAL, true, false, false));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());

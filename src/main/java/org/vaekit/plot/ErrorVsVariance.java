@@ -19,6 +19,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.vaekit.data.Labels;
 import org.vaekit.eval.ExampleScores;
 
 /**
@@ -29,14 +30,14 @@ public final class ErrorVsVariance {
     private ErrorVsVariance() {
     }
 
-    public static Path write(ExampleScores scores, String title, Path png) {
+    public static Path write(ExampleScores scores, Labels labels, String title, Path png) {
         // Mean posterior variance over the latent dimensions, per example.
         double[] variance = Transforms.exp(scores.logvar().castTo(DataType.DOUBLE)).mean(1).toDoubleVector();
         double[] error = scores.rec().toDoubleVector();
         Map<Integer, XYSeries> byDigit = new TreeMap<>();
         for (int i = 0; i < error.length; i++) {
             int label = scores.labels()[i];
-            byDigit.computeIfAbsent(label, l -> new XYSeries(l < 0 ? "unlabelled" : "digit " + l, false))
+            byDigit.computeIfAbsent(label, l -> new XYSeries(labels.legend(l), false))
                     .add(variance[i], error[i]);
         }
         XYSeriesCollection data = new XYSeriesCollection();

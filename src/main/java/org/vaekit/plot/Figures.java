@@ -14,6 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaekit.VaekitException;
 import org.vaekit.config.PlotSettings;
 import org.vaekit.data.DataPipeline;
+import org.vaekit.data.Labels;
 import org.vaekit.data.Split;
 import org.vaekit.eval.ExampleScores;
 import org.vaekit.model.Samples;
@@ -54,12 +55,13 @@ public final class Figures {
         for (Split split : Split.values()) {
             scores.put(split, ExampleScores.of(vae, data.evaluation(split)));
         }
+        Labels labels = data.source().labels();
         int latent = vae.settings().latent();
         int dx = latent == 2 ? 0 : settings.latentDims().get(0);
         int dy = latent == 2 ? 1 : settings.latentDims().get(1);
         if (latent >= 2) {
             for (Split split : Split.values()) {
-                out.add(LatentSpace.write(scores.get(split), dx, dy, settings.latentExamples(),
+                out.add(LatentSpace.write(scores.get(split), labels, dx, dy, settings.latentExamples(),
                         "Latent space, " + split.label() + " split: q(z|x) per example",
                         dir.resolve("latent-" + split.label() + ".png")));
             }
@@ -74,8 +76,8 @@ public final class Figures {
                     + " samples and manifolds skipped");
         }
 
-        out.add(DigitErrors.write(scores, dir.resolve("error-per-digit.png")));
-        out.add(ErrorVsVariance.write(scores.get(Split.TEST), "Reconstruction error vs posterior variance, test split",
+        out.add(DigitErrors.write(scores, labels, dir.resolve("error-per-digit.png")));
+        out.add(ErrorVsVariance.write(scores.get(Split.TEST), labels, "Reconstruction error vs posterior variance, test split",
                 dir.resolve("error-vs-variance.png")));
         return out;
     }

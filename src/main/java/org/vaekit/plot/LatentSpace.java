@@ -15,6 +15,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.vaekit.data.Labels;
 import org.vaekit.eval.ExampleScores;
 
 /**
@@ -26,7 +27,7 @@ public final class LatentSpace {
     }
 
     /** Draws the first {@code limit} examples along latent dimensions {@code dx}, {@code dy}. */
-    public static Path write(ExampleScores scores, int dx, int dy, int limit, String title, Path png) {
+    public static Path write(ExampleScores scores, Labels labels, int dx, int dy, int limit, String title, Path png) {
         int n = Math.min(limit, scores.size());
         Map<Integer, XYSeries> centres = new TreeMap<>();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -47,7 +48,7 @@ public final class LatentSpace {
             Color c = Charts.digit(label);
             plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(mx - sx, my - sy, 2 * sx, 2 * sy), thin,
                     darker(c), new Color(c.getRed(), c.getGreen(), c.getBlue(), 70)), false);
-            centres.computeIfAbsent(label, l -> new XYSeries(l < 0 ? "unlabelled" : "digit " + l)).add(mx, my);
+            centres.computeIfAbsent(label, l -> new XYSeries(labels.legend(l))).add(mx, my);
             minX = Math.min(minX, mx - sx);
             maxX = Math.max(maxX, mx + sx);
             minY = Math.min(minY, my - sy);

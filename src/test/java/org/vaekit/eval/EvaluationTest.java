@@ -27,7 +27,7 @@ class EvaluationTest {
             assertEquals(e.reconstruction() + e.kl(), s.get("cost").asDouble(), 1e-9);
             assertEquals(e.count(), s.get("examples").asLong());
             // The digits partition the split: counts add up, and their weighted mean is the split's cost.
-            JsonNode digits = s.get("by_digit");
+            JsonNode digits = s.get("by_label");
             assertEquals(10, digits.size(), split.label());
             long n = 0;
             double sum = 0;

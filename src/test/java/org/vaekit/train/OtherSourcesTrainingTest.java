@@ -42,6 +42,11 @@ class OtherSourcesTrainingTest {
             }
         }
         assertTrue(Files.isRegularFile(runs.resolve("csv").resolve("feature-scaling.bin")));
+        // labels keep their names: the CSV's label column and the image folders
+        String csvJson = String.join("\n", readLines(runs.resolve("csv/evaluation.json")));
+        assertTrue(csvJson.contains("\"east\"") && csvJson.contains("\"north\"") && csvJson.contains("\"west\""),
+                csvJson);
+        assertTrue(String.join("\n", readLines(runs.resolve("images/evaluation.json"))).contains("\"triangle\""));
         // evaluate reads the run's config, data and saved scaling again
         assertEquals(0, Main.run("evaluate", runs.resolve("csv").toString()));
 
@@ -77,7 +82,7 @@ class OtherSourcesTrainingTest {
     /** The negative ELBO part of an evaluation.json (the IWAE part has its own sampling). */
     private static String elbo(Path evaluationJson) {
         String text = String.join("\n", readLines(evaluationJson));
-        return text.substring(0, text.indexOf("by_digit"));
+        return text.substring(0, text.indexOf("by_label"));
     }
 
     private static byte[] bytes(Path file) {
