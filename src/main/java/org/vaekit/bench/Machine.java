@@ -36,11 +36,27 @@ record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, doubl
         String nd4j = String.format(Locale.ROOT, "%s %s, native library %s%s (binary level %s, CPU supports %s), "
                         + "BLAS %s with %s threads, %s OpenMP threads",
                 Nd4j.getBackend().getClass().getSimpleName(), nd4jVersion(),
-                Loader.getPlatform(), System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
+                nativeBuild(), nativeOps.buildInfo().contains("HAVE_ONEDNN") ? " with oneDNN" : "",
                 level(nativeOps.binaryLevel()), level(nativeOps.optimalLevel()),
                 env.get(Nd4jEnvironment.BLAS_VENDOR_KEY), env.get(Nd4jEnvironment.BLAS_THREADS_KEY),
                 env.get(Nd4jEnvironment.OMP_THREADS_KEY));
         return new Machine(cpu, Runtime.getRuntime().availableProcessors(), mhz, jvm, nd4j, flopsPerCycle);
+    }
+
+    /**
+     * The native build JavaCPP loaded, named by the folder of libnd4jcpu (e.g. {@code linux-x86_64} or
+     * {@code linux-x86_64-onednn-avx2}): with several nd4j-native classifiers on the class path JavaCPP picks one
+     * by itself, so the property that may have chosen it is not a reliable name.
+     */
+    private static String nativeBuild() {
+        String path = Loader.getLoadedLibraries().get("nd4jcpu");
+        if (path != null) {
+            Path dir = Path.of(path).getParent();
+            if (dir != null && dir.getFileName() != null) {
+                return dir.getFileName().toString();
+            }
+        }
+        return Loader.getPlatform() + System.getProperty("org.bytedeco.javacpp.platform.extension", "");
     }
 
     /** Estimated single-precision peak in FLOP/s. */
