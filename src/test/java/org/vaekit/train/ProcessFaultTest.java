@@ -44,17 +44,27 @@ class ProcessFaultTest {
 
     @Test
     void sigintWritesACheckpointAndExitsThenResumeMatches() throws Exception {
-        Process child = startTraining("interrupted");
-        Path dir = runs.resolve("interrupted");
+        assertSignalWritesACheckpointThenResumeMatches("INT", 130); // 128 + SIGINT: the JVM's exit after the hook
+    }
+
+    @Test
+    void sigtermWritesACheckpointAndExitsThenResumeMatches() throws Exception {
+        assertSignalWritesACheckpointThenResumeMatches("TERM", 143); // 128 + SIGTERM, e.g. a plain kill
+    }
+
+    private static void assertSignalWritesACheckpointThenResumeMatches(String signal, int exitCode) throws Exception {
+        String name = "signal-" + signal;
+        Process child = startTraining(name);
+        Path dir = runs.resolve(name);
         awaitMidEpochCheckpoint(child, dir);
-        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(130, child.exitValue()); // 128 + SIGINT: the JVM's own exit after the shutdown hook
+        assertEquals(exitCode, child.exitValue());
         String log = Files.readString(dir.resolve(RunFolder.LOG));
         assertTrue(log.contains("interrupted at ") && log.contains("continue with: train --resume " + dir), log);
         List<Path> files = new Checkpoints(dir.resolve(Checkpoints.DIR), 1).list();
         String newest = files.get(files.size() - 1).getFileName().toString();
-        assertTrue(log.contains(newest + " written"), "the newest checkpoint is the one written on SIGINT: " + log);
+        assertTrue(log.contains(newest + " written"), "the newest checkpoint is the one written on SIG" + signal + ": " + log);
         assertResumesToTheReference(dir);
     }
 
