@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
+import org.vaekit.train.RunFolder;
 import org.vaekit.train.RunListeners;
 import org.vaekit.train.TrainingRun;
 import org.vaekit.ui.TrainingDashboard;
@@ -46,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new VaekitException("--resume continues " + resume + " with its own config.conf: --config and"
                         + " --set cannot be combined with it");
             }
-            cfg = TrainingRun.configOf(resume);
+            cfg = RunFolder.open(resume, System.out).config();
         }
         if (!cfg.ui().enabled()) {
             if (keepUi) {

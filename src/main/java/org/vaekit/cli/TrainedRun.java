@@ -1,8 +1,6 @@
 package org.vaekit.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
@@ -15,7 +13,7 @@ record TrainedRun(RunFolder folder, VaeConfig config, Vae vae) {
 
     static TrainedRun open(Path dir) {
         RunFolder run = RunFolder.open(dir, System.out);
-        VaeConfig cfg = ConfigLoader.load(run.file(RunFolder.CONFIG), List.of());
+        VaeConfig cfg = run.config();
         return new TrainedRun(run, cfg, Vae.load(run.file(RunFolder.MODEL), cfg.model()));
     }
 

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.vaekit.VaekitException;
+import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.RunSettings;
+import org.vaekit.config.VaeConfig;
 
 /**
  * A run's folder, {@code runs/<name>/}: the resolved config, metrics.csv, the model, the log and the
@@ -58,6 +61,11 @@ public final class RunFolder {
             throw new VaekitException(dir + " is not a run folder (no " + CONFIG + ")");
         }
         return new RunFolder(dir, console);
+    }
+
+    /** The configuration the run was made with (its config.conf). */
+    public VaeConfig config() {
+        return ConfigLoader.load(file(CONFIG), List.of());
     }
 
     public Path dir() {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
-import org.vaekit.config.ConfigLoader;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
@@ -94,7 +93,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
     public static TrainingRun resume(Path runDir, PrintStream console, boolean progressBar, RunListeners extra) {
         Instant started = Instant.now();
         RunFolder run = RunFolder.open(runDir, console);
-        VaeConfig config = configOf(runDir);
+        VaeConfig config = run.config();
         RunLock lock = RunLock.acquire(run);
         try {
             return resume(run, config, lock, started, console, progressBar, extra);
@@ -142,12 +141,6 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
             run.log("run folder: " + run.dir().toAbsolutePath());
             return new TrainingRun(run, history, evaluation, vae);
         }
-    }
-
-    /** The config a run folder was trained with (its config.conf). */
-    public static VaeConfig configOf(Path runDir) {
-        RunFolder.open(runDir, System.out);
-        return ConfigLoader.load(runDir.resolve(RunFolder.CONFIG), List.of());
     }
 
     private static Checkpoints checkpoints(RunFolder run, VaeConfig config) {
