@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaekit.VaekitException;
 import org.vaekit.data.Binarization;
 import org.vaekit.data.DataSource;
@@ -26,6 +27,11 @@ public record BernoulliLikelihood() implements Likelihood {
     @Override
     public SDVariable mean(SameDiff sd, SDVariable logits) {
         return sd.nn.sigmoid(VaeGraph.X_REC, logits);
+    }
+
+    @Override
+    public INDArray mean(INDArray logits) {
+        return Transforms.sigmoid(logits, true);
     }
 
     /**

@@ -43,6 +43,11 @@ public record GaussianLikelihood(double fixedVariance) implements Likelihood {
         return sd.identity(VaeGraph.X_REC, out);
     }
 
+    @Override
+    public INDArray mean(INDArray out) {
+        return out;
+    }
+
     /** Per example {@code 1/2 sum_d [log(2 pi) + logvar_d + (x_d - mean_d)^2 exp(-logvar_d)]}. */
     @Override
     public SDVariable negLogLikelihood(SameDiff sd, SDVariable x, SDVariable mean, int inputSize, DataType dt) {

@@ -21,6 +21,9 @@ public sealed interface Likelihood permits BernoulliLikelihood, GaussianLikeliho
      */
     SDVariable mean(SameDiff sd, SDVariable out);
 
+    /** The mean of p(x|z) from the decoder's output values (as {@link #mean} computes it in the graph). */
+    INDArray mean(INDArray out);
+
     /** Adds -log p(x|z) per example, {@code rec} of shape [batch], and returns it. */
     SDVariable negLogLikelihood(SameDiff sd, SDVariable x, SDVariable out, int inputSize, DataType dataType);
 

@@ -9,7 +9,7 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.vaekit.VaekitException;
-import org.vaekit.model.VaeGraph;
+import org.vaekit.model.BatchElbo;
 
 /**
  * Collects the cost and its reconstruction and KL parts of every training minibatch, weighted by batch size,
@@ -19,8 +19,7 @@ public final class EpochCosts extends BaseListener {
     private double cost;
     private double rec;
     private double kl;
-    private double batchRec;
-    private double batchKl;
+    private final BatchElbo batchElbo = new BatchElbo();
     private long examples;
     private long iterations;
 
@@ -49,17 +48,13 @@ public final class EpochCosts extends BaseListener {
     @Override
     public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
                                     INDArray activation) {
-        if (VaeGraph.COST_REC.equals(varName)) {
-            batchRec = activation.getDouble(0);
-        } else if (VaeGraph.COST_KL.equals(varName)) {
-            batchKl = activation.getDouble(0);
-        }
+        batchElbo.take(varName, activation);
     }
 
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         // SameDiff's Loss stays 0 here: the final add producing 'cost' is not run in the backward pass.
-        double batchCost = batchRec + batchKl;
+        double batchCost = batchElbo.cost();
         if (!Double.isFinite(batchCost)) {
             throw new VaekitException("training diverged: cost is " + batchCost + " at epoch " + (at.epoch() + 1)
                     + ", iteration " + at.iteration() + " (try a smaller train.learning-rate); the last checkpoint is"
@@ -67,8 +62,8 @@ public final class EpochCosts extends BaseListener {
         }
         long n = dataSet.getFeatures(0).size(0);
         cost += batchCost * n;
-        rec += batchRec * n;
-        kl += batchKl * n;
+        rec += batchElbo.rec() * n;
+        kl += batchElbo.kl() * n;
         examples += n;
         iterations++;
     }

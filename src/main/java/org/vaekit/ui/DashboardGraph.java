@@ -10,10 +10,12 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.config.TrainSettings;
 import org.vaekit.model.BernoulliLikelihood;
+import org.vaekit.model.Likelihood;
 import org.vaekit.model.VaeGraph;
 
 /**
@@ -33,8 +35,10 @@ final class DashboardGraph {
     private final Map<String, String> layerOfActivation = new LinkedHashMap<>();
     private final long parameterCount;
     private final int layerCount;
+    private final Likelihood likelihood;
 
     DashboardGraph(ModelSettings model, TrainSettings train, int inputSize) {
+        this.likelihood = model.likelihood();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .updater(new Adam(train.learningRate(), train.beta1(), train.beta2(), train.epsilon()))
                 .weightInit(model.init() == org.vaekit.model.WeightInit.FAN_IN ? WeightInit.UNIFORM
@@ -57,7 +61,7 @@ final class DashboardGraph {
             };
             Activation activation = switch (layer) {
                 case "2_mu", "2_logvar" -> Activation.IDENTITY;
-                case "4" -> model.likelihood() instanceof BernoulliLikelihood ? Activation.SIGMOID : Activation.IDENTITY;
+                case "4" -> likelihood instanceof BernoulliLikelihood ? Activation.SIGMOID : Activation.IDENTITY;
                 default -> hidden;
             };
             // both heads read the last encoder layer; the decoder starts from z
@@ -110,6 +114,16 @@ final class DashboardGraph {
     }
 
     /** SameDiff activation variable (h1, mu, logvar, z, h3, x_rec) to the UI's layer name. */
+    /** The decoder's last linear output as training computes it (e.g. logits); x_rec is not computed there. */
+    String outputName() {
+        return likelihood.outputName();
+    }
+
+    /** x_rec, the output layer's activation, from the values of {@link #outputName()}. */
+    INDArray outputMean(INDArray out) {
+        return likelihood.mean(out);
+    }
+
     Map<String, String> layerOfActivation() {
         return layerOfActivation;
     }

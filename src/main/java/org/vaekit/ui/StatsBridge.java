@@ -35,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.vaekit.model.BatchElbo;
 import org.vaekit.model.VaeGraph;
 
 /**
@@ -68,8 +68,7 @@ public final class StatsBridge extends BaseListener implements AutoCloseable {
                 return t;
             }, new ThreadPoolExecutor.CallerRunsPolicy());
 
-    private double batchRec;
-    private double batchKl;
+    private final BatchElbo batchElbo = new BatchElbo();
     private long startMillis = -1;
     private long lastReportMillis;
     private long examples;
@@ -111,19 +110,13 @@ public final class StatsBridge extends BaseListener implements AutoCloseable {
     @Override
     public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
                                     INDArray activation) {
-        if (VaeGraph.COST_REC.equals(varName)) {
-            batchRec = activation.getDouble(0);
-        } else if (VaeGraph.COST_KL.equals(varName)) {
-            batchKl = activation.getDouble(0);
-        } else if (reporting(at)) {
-            if (VaeGraph.LOGITS.equals(varName)) {
-                // training stops at the logits (the loss reads them): the output layer's x_rec is their sigmoid
-                copies.get(StatsType.Activations).put(graph.layerOfActivation().get(VaeGraph.X_REC),
-                        ArraySummaries.copy(Transforms.sigmoid(activation, true)));
-            }
-            String layer = graph.layerOfActivation().get(varName);
+        if (!batchElbo.take(varName, activation) && reporting(at)) {
+            // training stops at the decoder's output (the loss reads it): the output layer shows x_rec, its mean
+            boolean output = graph.outputName().equals(varName);
+            String layer = graph.layerOfActivation().get(output ? VaeGraph.X_REC : varName);
             if (layer != null) {
-                copies.get(StatsType.Activations).put(layer, ArraySummaries.copy(activation));
+                copies.get(StatsType.Activations).put(layer,
+                        ArraySummaries.copy(output ? graph.outputMean(activation) : activation));
             }
             String key = keyOfGradient.get(varName);
             if (key != null) {
@@ -154,7 +147,7 @@ public final class StatsBridge extends BaseListener implements AutoCloseable {
         SbeStatsReport report = new SbeStatsReport();
         report.reportIDs(sessionId, StatsListener.TYPE_ID, workerId, now);
         report.reportIterationCount(at.iteration());
-        report.reportScore(batchRec + batchKl);
+        report.reportScore(batchElbo.cost());
 
         double seconds = (now - lastReportMillis) / 1000.0;
         boolean rated = minibatches > minibatchesSinceReport && seconds > 0; // no rate for the first report

@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.Fixtures;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.Vae;
@@ -62,5 +64,13 @@ class DashboardGraphTest {
         Vae vae = Vae.create(cfg.model(), 784, 1);
         assertEquals(vae.parameters().values().stream().mapToLong(a -> a.length()).sum(), g.parameterCount());
         assertEquals(10, g.keyOfParameter().size());
+        // the output layer's activation comes from the decoder's output as training computes it
+        assertEquals("x_mean", g.outputName());
+        INDArray values = Nd4j.createFromArray(-2f, 0f, 3f);
+        assertEquals(values, g.outputMean(values));
+        DashboardGraph bernoulli = new DashboardGraph(Fixtures.miniConfig(Path.of("unused")).model(), cfg.train(), 784);
+        assertEquals("logits", bernoulli.outputName());
+        assertEquals(0.5f, bernoulli.outputMean(values).getFloat(1), 0f);
+        assertEquals(1 / (1 + Math.exp(2)), bernoulli.outputMean(values).getFloat(0), 1e-6);
     }
 }
