@@ -13,17 +13,19 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.VaekitException;
+import org.vaekit.config.CheckpointSettings;
 import org.vaekit.data.TrainingBatches;
 import org.vaekit.model.Vae;
 
 /**
  * Decides when to checkpoint and gathers the state: at the end of every epoch, inside an epoch once
- * {@code checkpoint.every-minutes} have passed, and at once when the JVM is asked to exit (then training stops
+ * {@code checkpoint.every-minutes} have passed or after every {@code checkpoint.every-batches} minibatches, and at once when the JVM is asked to exit (then training stops
  * with a message saying how to resume).
  */
 final class Checkpointer extends BaseListener {
     private final Checkpoints store;
     private final long intervalNanos;
+    private final int everyBatches;
     private final Map<String, String> dataFiles;
     private final Interruption interruption;
     private final String resumeCommand;
@@ -37,14 +39,14 @@ final class Checkpointer extends BaseListener {
     private long epochStart;
 
     /**
-     * @param everyMinutes 0 = at epoch ends only
      * @param runDir       the run folder, for the resume hint
      * @param log          where the interruption is reported
      */
-    Checkpointer(Checkpoints store, double everyMinutes, Map<String, String> dataFiles, Interruption interruption,
+    Checkpointer(Checkpoints store, CheckpointSettings settings, Map<String, String> dataFiles, Interruption interruption,
                  Path runDir, Consumer<String> log) {
         this.store = store;
-        this.intervalNanos = everyMinutes <= 0 ? Long.MAX_VALUE : (long) (everyMinutes * 60e9);
+        this.intervalNanos = settings.everyMinutes() <= 0 ? Long.MAX_VALUE : (long) (settings.everyMinutes() * 60e9);
+        this.everyBatches = settings.everyBatches();
         this.dataFiles = dataFiles;
         this.interruption = interruption;
         this.resumeCommand = "train --resume " + runDir;
@@ -74,9 +76,9 @@ final class Checkpointer extends BaseListener {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         boolean stop = interruption.requested();
-        if (stop || System.nanoTime() - lastSaved >= intervalNanos) {
-            // The iteration counter is incremented after the listeners run: this iteration is done.
-            int done = (int) costs.iterations();
+        // The iteration counter is incremented after the listeners run: this iteration is done.
+        int done = (int) costs.iterations();
+        if (stop || System.nanoTime() - lastSaved >= intervalNanos || everyBatches > 0 && done % everyBatches == 0) {
             Path file = save(new Checkpoint(epoch - 1, done, at.iteration() + 1, at.epoch(), noiseRng(),
                     batches.position(done), costs.sums(epochSeconds()), dataFiles, vae.toBytes()));
             if (stop) {

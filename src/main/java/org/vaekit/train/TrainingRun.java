@@ -130,7 +130,7 @@ public record TrainingRun(RunFolder folder, List<EpochMetrics> history, Evaluati
             List<EpochMetrics> history;
             try (Interruption interruption = Interruption.install()) {
                 Checkpointer checkpointer = new Checkpointer(checkpoints(run, config),
-                        config.checkpoint().everyMinutes(), source.provenance(), interruption, run.dir(), run::log);
+                        config.checkpoint(), source.provenance(), interruption, run.dir(), run::log);
                 history = new Trainer(config.train(), config.run().seed(), progressBar)
                         .withListeners(extra.create(run, vae)).fit(vae, data, run, checkpointer, from);
             }

@@ -31,7 +31,8 @@ class ResumeTest {
     private final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
 
     /** Training settings shared by the reference run and the interrupted one. */
-    static final String[] SETTINGS = {"train.epochs=3", "checkpoint.every-minutes=0.004", "checkpoint.keep=1000"};
+    static final String[] SETTINGS = {"train.epochs=3", "checkpoint.every-minutes=0", "checkpoint.every-batches=5",
+        "checkpoint.keep=1000"};
 
     static VaeConfig config(Path runs, String name) {
         return Fixtures.miniConfig(runs, settings(name));
@@ -44,6 +45,15 @@ class ResumeTest {
     @Test
     void resumingFromAMidEpochCheckpointReproducesTheUninterruptedRunExactly() throws Exception {
         assertResumesExactly(config(runs, "reference"));
+        // checkpoint.every-batches = 5 inside each epoch, besides the epoch ends (the clock is off)
+        List<String> names = new Checkpoints(runs.resolve("reference").resolve(Checkpoints.DIR), 1).list().stream()
+                .map(p -> p.getFileName().toString()).toList();
+        for (String name : names) {
+            int batch = Integer.parseInt(name.substring("epoch-0000-batch-".length(), name.length() - ".ckpt".length()));
+            assertEquals(0, batch % 5, name);
+        }
+        assertTrue(names.containsAll(List.of("epoch-0001-batch-000005.ckpt", "epoch-0001-batch-000010.ckpt",
+                "epoch-0002-batch-000005.ckpt", "epoch-0003-batch-000000.ckpt")), names.toString());
     }
 
     /** The same for a CSV source: min/max scaling saved with the run, Gaussian likelihood, seeded fraction splits. */
@@ -51,7 +61,6 @@ class ResumeTest {
     void resumingACsvRunReproducesItExactly() throws Exception {
         List<String> all = new java.util.ArrayList<>(List.of(settings("reference")));
         all.add("run.dir=\"" + runs + "\"");
-        all.add("checkpoint.every-minutes=0.002");
         assertResumesExactly(ConfigLoader.load(Path.of("conf/csv-example.conf"), all));
     }
 
