@@ -2,11 +2,12 @@ package org.vaekit.bench;
 
 import java.util.Arrays;
 
-/** Times a pass over {@code examples} examples: one warm-up pass, then the median samples/s of {@code runs} passes. */
+/** Medians of timings: machines are noisy, so every figure of the bench is one. */
 final class Median {
     private Median() {
     }
 
+    /** Times a pass over {@code examples} examples: one warm-up pass, then the median samples/s of {@code runs} passes. */
     static double samplesPerSecond(Runnable pass, long examples, int runs) {
         pass.run(); // warm-up: JIT, native op contexts, allocations of the first pass
         double[] rates = new double[runs];
@@ -15,7 +16,13 @@ final class Median {
             pass.run();
             rates[i] = examples / ((System.nanoTime() - start) / 1e9);
         }
-        Arrays.sort(rates);
-        return runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
+        return of(rates);
+    }
+
+    static double of(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.io.file.PathUtils;
@@ -71,10 +70,10 @@ public final class UiOverhead {
                 for (int i = 0; i < runs; i++) {
                     pairs[i] = rates[0][i] / rates[1][i];
                 }
-                double ratio = median(pairs);
+                double ratio = Median.of(pairs);
                 out.printf(Locale.ROOT, "batch %4d  UI off %8.0f samples/s  UI on %8.0f samples/s  on/off epoch time"
-                        + " %.3f (median of %d pairs; report every %d iterations)%n", batch, median(rates[0]),
-                        median(rates[1]), ratio, runs, config.ui().reportEvery());
+                        + " %.3f (median of %d pairs; report every %d iterations)%n", batch, Median.of(rates[0]),
+                        Median.of(rates[1]), ratio, runs, config.ui().reportEvery());
                 ratios.add(ratio);
             } finally {
                 delete(dir);
@@ -97,13 +96,6 @@ public final class UiOverhead {
             }
         }
         return rates;
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static Path temporaryDirectory() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaekit.VaekitException;
 import org.vaekit.bench.BenchReport;
+import org.vaekit.bench.StepProfile;
 import org.vaekit.bench.Throughput;
 import org.vaekit.bench.UiOverhead;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "Instead: time training with the training UI off and on, alternating epochs.")
     boolean ui;
 
+    @Option(names = "--profile", description = "Instead: where a training step's time goes (the graph's ops, the "
+            + "updater, the rest), over --runs epochs.")
+    boolean profile;
+
     @Override
     public Integer call() {
         if (runs < 1 || threads < 1 || batches.stream().anyMatch(b -> b < 1)) {
@@ -52,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (ui) {
             new UiOverhead(config.load(), runs, System.out).run(batches);
+            return 0;
+        }
+        if (profile) {
+            new StepProfile(config.load(), runs, System.out).run(batches);
             return 0;
         }
         var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);

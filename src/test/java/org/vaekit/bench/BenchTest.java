@@ -63,6 +63,26 @@ class BenchTest {
     }
 
     @Test
+    void profileSplitsTheStepIntoTheGraphsOpsTheUpdaterAndTheRest(@TempDir Path runs) {
+        VaeConfig c = Fixtures.miniConfig(runs, "model.encoder=[16]", "model.decoder=[16]", "data.train-size=300");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        List<StepProfile.Step> steps = new StepProfile(c, 2, new PrintStream(buf, true)).run(List.of(50, 100));
+        String out = buf.toString();
+        assertEquals(List.of(50, 100), steps.stream().map(StepProfile.Step::batch).toList());
+        for (StepProfile.Step s : steps) {
+            assertEquals(2 * 300 / s.batch(), s.steps(), out);
+            // one xw_plus_b per dense layer (1, 2_mu, 2_logvar, 3, 4) and one fused loss with its gradient per step
+            assertEquals(5.0, s.byOp().get("xw_plus_b").calls(), 1e-9, out);
+            assertEquals(1.0, s.byOp().get("sigm_cross_entropy_loss").calls(), 1e-9, out);
+            assertEquals(1.0, s.byOp().get("sigm_cross_entropy_loss_grad").calls(), 1e-9, out);
+            assertEquals(s.ops(), s.byOp().values().stream().mapToDouble(StepProfile.OpTime::ms).sum(), 1e-6, out);
+            assertTrue(s.ops() > 0 && s.ops() < s.wall() && s.updater() > 0, out);
+            assertTrue(out.contains("batch " + s.batch() + ": " + s.steps() + " steps"), out);
+        }
+        assertTrue(out.contains("updater step (timed apart)"), out);
+    }
+
+    @Test
     void badCountsAreRejected() {
         PrintStream saved = System.err;
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
