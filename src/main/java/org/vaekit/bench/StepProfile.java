@@ -50,12 +50,21 @@ public final class StepProfile {
         this.out = out;
     }
 
-    /** One batch size's step, in milliseconds: wall time, graph op time (by op name) and the updater's time. */
-    public record Step(int batch, long steps, double wall, double ops, double opsPerStep, Map<String, OpTime> byOp,
-                       double updater) {
+    /** One batch size's step, in milliseconds: wall time, graph op time by op name and the updater's time. */
+    public record Step(int batch, long steps, double wall, Map<String, OpTime> byOp, double updater) {
+        /** Time of the step in the graph's ops. */
+        public double ops() {
+            return byOp.values().stream().mapToDouble(OpTime::ms).sum();
+        }
+
+        /** Ops run per step. */
+        public double opsPerStep() {
+            return byOp.values().stream().mapToDouble(OpTime::calls).sum();
+        }
+
         /** Time of the step outside the graph's ops and the updater. */
         public double rest() {
-            return Math.max(0, wall - ops - updater);
+            return Math.max(0, wall - ops() - updater);
         }
     }
 
@@ -90,8 +99,7 @@ public final class StepProfile {
         Map<String, OpTime> byOp = new HashMap<>();
         timer.nanosByOp.forEach((name, t) -> byOp.put(name, new OpTime(t[0] / 1e6 / timer.steps,
                 (double) t[1] / timer.steps)));
-        return new Step(batch, timer.steps, timer.stepNanos / 1e6 / timer.steps, timer.opNanos / 1e6 / timer.steps,
-                (double) timer.opCalls / timer.steps, byOp, updaterMillis(vae.graph()));
+        return new Step(batch, timer.steps, timer.stepNanos / 1e6 / timer.steps, byOp, updaterMillis(vae.graph()));
     }
 
     /** The median over 21 rounds (after 5) of one updater step over every trainable array, as SameDiff applies it. */
@@ -149,8 +157,6 @@ public final class StepProfile {
         private long opStart;
         private long steps;
         private long stepNanos;
-        private long opNanos;
-        private long opCalls;
 
         @Override
         public boolean isActive(Operation operation) {
@@ -179,11 +185,8 @@ public final class StepProfile {
         public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext,
                                 INDArray[] outputs) {
             if (recording) {
-                long t = System.nanoTime() - opStart;
-                opNanos += t;
-                opCalls++;
                 long[] total = nanosByOp.computeIfAbsent(op.getOp().opName(), k -> new long[2]);
-                total[0] += t;
+                total[0] += System.nanoTime() - opStart;
                 total[1]++;
             }
         }
