@@ -2,7 +2,8 @@
 """PyTorch CPU peer of vaekit's bench: the same VAE, data, batch sizes and timing rules.
 
 Reads the training images (gray levels in [0, 1], float32 [n, d]) from a .npy file, then for each
-batch size measures the median samples/s of `runs` epochs after one warm-up epoch of:
+batch size measures the median samples/s of `runs` epochs after one warm-up epoch (the first batch size
+trains for `warmup` seconds before that, as the Java subjects do) of:
   pipeline   shuffle, slice and binarize (torch.bernoulli) each minibatch
   training   pipeline + forward + backward + Adam
   inference  the full forward pass to the reconstruction means (encode, sample z, decode)
@@ -69,6 +70,7 @@ def main():
     p.add_argument("--data", required=True, help=".npy file of gray levels, float32 [n, d]")
     p.add_argument("--batch", default="50,500", help="comma-separated batch sizes")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--warmup", type=float, default=0, help="seconds of training before the first figure")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--hidden", type=int, default=500)
     p.add_argument("--latent", type=int, default=2)
@@ -82,6 +84,7 @@ def main():
     n = data.shape[0]
     print(json.dumps({"name": "version", "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
 
+    warmup = a.warmup
     for batch in [int(b) for b in a.batch.split(",")]:
         def pipeline():
             for _ in batches(data, batch):
@@ -95,6 +98,11 @@ def main():
                 opt.zero_grad()
                 cost(model, x).backward()
                 opt.step()
+
+        start = time.perf_counter()
+        while time.perf_counter() - start < warmup:
+            training()
+        warmup = 0
 
         binary = torch.bernoulli(data)
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.vaekit.config.VaeConfig;
 
 /** The benchmark's figures and the machine they were measured on, as a Markdown report. */
-public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int memoryBatch,
+public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int warmupSeconds, int memoryBatch,
                           List<Figure> figures, Map<String, PeakMemory.Usage> memory, String pytorch,
                           long flopsPerExample) {
     static final String VAEKIT = "vaekit (SameDiff)";
@@ -34,7 +34,8 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
         md.append(String.format(Locale.ROOT, "- %s%n- %s%n- PyTorch: %s%n",
                 machine.describe().replace("\n", "\n- "), "model: " + describeModel(), pytorch));
         md.append(String.format(Locale.ROOT, "%nSamples/s, median of %d passes over %d training examples after one "
-                + "warm-up pass; ratios are vaekit's figure over the peer's.%n%n", runs, examples));
+                + "warm-up pass, each subject first trained for %d s; ratios are vaekit's figure over the peer's.%n%n",
+                runs, examples, warmupSeconds));
         md.append("| figure | batch | " + VAEKIT + " | " + DL4J + " | " + PYTORCH + " | vs DL4J | vs PyTorch |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         List<Integer> batches = figures.stream().map(Figure::batch).distinct().toList();

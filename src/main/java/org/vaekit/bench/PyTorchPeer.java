@@ -57,14 +57,14 @@ final class PyTorchPeer {
      * Runs the script for one batch size; returns samples/s by figure name ("pipeline", "training",
      * "inference"), or empty when PyTorch is absent (the reason is in {@link #description()}).
      */
-    Optional<Map<String, Double>> measure(VaeConfig config, int batch, int runs) {
+    Optional<Map<String, Double>> measure(VaeConfig config, int batch, int runs, int warmupSeconds) {
         if (!Files.isRegularFile(script)) {
             absence = "no " + script + " (run the bench from the project folder)";
             return Optional.empty();
         }
         List<String> tried = new ArrayList<>();
         for (String python : pythons) {
-            var result = run(python, config, batch, runs);
+            var result = run(python, config, batch, runs, warmupSeconds);
             if (result.isPresent()) {
                 absence = null;
                 return result;
@@ -75,14 +75,15 @@ final class PyTorchPeer {
         return Optional.empty();
     }
 
-    private Optional<Map<String, Double>> run(String python, VaeConfig config, int batch, int runs) {
+    private Optional<Map<String, Double>> run(String python, VaeConfig config, int batch, int runs, int warmupSeconds) {
         var m = config.model();
         if (m.encoder().size() != 1 || !m.encoder().equals(m.decoder())) {
             absence = "the PyTorch script models one hidden layer of the same size each side";
             return Optional.empty();
         }
         List<String> command = List.of(python, script.toString(), "--data", data.toString(),
-                "--batch", String.valueOf(batch), "--runs", String.valueOf(runs), "--threads", String.valueOf(threads),
+                "--batch", String.valueOf(batch), "--runs", String.valueOf(runs), "--warmup", String.valueOf(warmupSeconds),
+                "--threads", String.valueOf(threads),
                 "--hidden", String.valueOf(m.encoder().get(0)), "--latent", String.valueOf(m.latent()),
                 "--lr", String.valueOf(config.train().learningRate()), "--seed", String.valueOf(config.run().seed()));
         Process p;

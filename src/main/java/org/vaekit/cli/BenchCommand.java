@@ -31,6 +31,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed passes per figure (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--warmup", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Seconds each subject trains before the first figure, so the JIT has compiled the step "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--python", split = ",", defaultValue = "python3,/usr/bin/python3",
             description = "Interpreters to try for the PyTorch peer, first that imports torch wins (default: ${DEFAULT-VALUE}).")
     List<String> pythons;
@@ -55,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1 || threads < 1 || batches.stream().anyMatch(b -> b < 1)) {
             throw new VaekitException("bench: --runs, --threads and --batch need whole numbers >= 1");
         }
+        if (warmup < 0) {
+            throw new VaekitException("bench: --warmup needs a whole number of seconds >= 0, got " + warmup);
+        }
         if (ui) {
             new UiOverhead(config.load(), runs, System.out).run(batches);
             return 0;
@@ -64,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);
-        BenchReport report = new Throughput(config.load(), runs, pytorch, System.out).run(batches);
+        BenchReport report = new Throughput(config.load(), runs, warmup, pytorch, System.out).run(batches);
         String command = ompEnvironment() + "mvn -q compile exec:java -Dexec.args=\""
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\"";
         System.out.println("saved " + report.save(results, command));

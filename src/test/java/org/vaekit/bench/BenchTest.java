@@ -27,7 +27,7 @@ class BenchTest {
     @Test
     void benchMeasuresEveryFigureAndSavesTheReport(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        String[] args = {"bench", "--runs", "1", "--batch", "50,300", "--python", "no-such-python-here",
+        String[] args = {"bench", "--runs", "1", "--warmup", "1", "--batch", "50,300", "--python", "no-such-python-here",
             "--results", results.toString(), "--config", "conf/mnist-vae.conf",
             "--set", "data.dir=" + Fixtures.mnistMini(), "--set", "data.fetch=false",
             "--set", "data.verify-checksums=false", "--set", "data.validation-size=100", "--set", "data.train-size=300",
@@ -44,6 +44,9 @@ class BenchTest {
         String out = buf.toString();
         assertEquals(0, code, out);
         assertTrue(out.contains("PyTorch skipped: absent: none of no-such-python-here can import torch"), out);
+        // each Java subject trains whole epochs for the warm-up's second before its first figure
+        assertTrue(out.matches("(?s).*warm-up +vaekit \\(SameDiff\\) +[1-9][0-9]* epochs in [0-9]+ s.*"), out);
+        assertTrue(out.matches("(?s).*warm-up +DL4J VAE layer +[1-9][0-9]* epochs in [0-9]+ s.*"), out);
         List<Path> reports;
         try (Stream<Path> files = Files.list(results)) {
             reports = files.toList();
@@ -59,7 +62,8 @@ class BenchTest {
         }
         assertTrue(md.contains("| pipeline | 50 |"), md);
         assertTrue(md.matches("(?s).*\\| vaekit \\(SameDiff\\) \\| [0-9,]+ MB \\| [0-9,]+ MB \\|.*"), md);
-        assertTrue(md.contains("-Dexec.args=\"bench --runs 1 --batch 50,300"), md);
+        assertTrue(md.contains("each subject first trained for 1 s"), md);
+        assertTrue(md.contains("-Dexec.args=\"bench --runs 1 --warmup 1 --batch 50,300"), md);
     }
 
     @Test
@@ -88,6 +92,7 @@ class BenchTest {
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
         try {
             assertEquals(2, Main.run("bench", "--runs", "0"));
+            assertEquals(2, Main.run("bench", "--warmup", "-1"));
         } finally {
             System.setErr(saved);
         }
