@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -34,12 +35,13 @@ record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, doubl
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         var nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
         String nd4j = String.format(Locale.ROOT, "%s %s, native library %s%s (binary level %s, CPU supports %s), "
-                        + "BLAS %s with %s threads, %s OpenMP threads",
+                        + "BLAS %s with %s threads, %s OpenMP threads, JavaCPP maxPhysicalBytes %s",
                 Nd4j.getBackend().getClass().getSimpleName(), nd4jVersion(),
                 nativeBuild(), nativeOps.buildInfo().contains("HAVE_ONEDNN") ? " with oneDNN" : "",
                 level(nativeOps.binaryLevel()), level(nativeOps.optimalLevel()),
                 env.get(Nd4jEnvironment.BLAS_VENDOR_KEY), env.get(Nd4jEnvironment.BLAS_THREADS_KEY),
-                env.get(Nd4jEnvironment.OMP_THREADS_KEY));
+                env.get(Nd4jEnvironment.OMP_THREADS_KEY),
+                Pointer.maxPhysicalBytes() == 0 ? "0 (check off)" : Pointer.maxPhysicalBytes());
         return new Machine(cpu, Runtime.getRuntime().availableProcessors(), mhz, jvm, nd4j, flopsPerCycle);
     }
 

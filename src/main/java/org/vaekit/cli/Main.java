@@ -11,10 +11,18 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, EvaluateCommand.class, PlotCommand.class, SampleCommand.class,
             ExportCommand.class, ImportCommand.class, UiCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JavaCPP reads /proc/self/statm each time ND4J wraps a native pointer (~290 times per training step) to
+        // force a GC when the process passes this size; 0 skips that check (10% more samples/s at batch 50 here)
+        // while its heap-sized limit on tracked native memory stays. A value given with -D is kept.
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase()) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
         System.exit(run(args));
     }
 
