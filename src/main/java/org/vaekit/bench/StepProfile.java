@@ -42,11 +42,13 @@ public final class StepProfile {
 
     private final VaeConfig config;
     private final int epochs;
+    private final int warmupSeconds;
     private final PrintStream out;
 
-    public StepProfile(VaeConfig config, int epochs, PrintStream out) {
+    public StepProfile(VaeConfig config, int epochs, int warmupSeconds, PrintStream out) {
         this.config = config;
         this.epochs = epochs;
+        this.warmupSeconds = warmupSeconds;
         this.out = out;
     }
 
@@ -72,12 +74,15 @@ public final class StepProfile {
     public record OpTime(double ms, double calls) {
     }
 
-    /** Profiles each batch size (one warm-up epoch, then {@code epochs} timed) and prints a table for each. */
+    /**
+     * Profiles each batch size (epochs of warm-up for {@code warmupSeconds}, at least one, then {@code epochs}
+     * timed) and prints a table for each.
+     */
     public List<Step> run(List<Integer> batchSizes) {
         DataSource source = DataSources.open(config.data(), out::println);
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
-        out.printf(Locale.ROOT, "%d training examples, %d timed epochs after 1 warm-up%n", source.size(Split.TRAIN),
-                epochs);
+        out.printf(Locale.ROOT, "%d training examples, %d timed epochs after %d s of warm-up%n",
+                source.size(Split.TRAIN), epochs, warmupSeconds);
         List<Step> steps = new ArrayList<>();
         for (int batch : batchSizes) {
             Step step = profile(data.training(batch, config.run().seed()), source.inputSize(), batch);
@@ -91,8 +96,13 @@ public final class StepProfile {
         Vae vae = Vae.create(config.model(), inputSize, config.run().seed());
         new Trainer(config.train(), config.run().seed(), false).prepare(vae);
         OpTimer timer = new OpTimer();
-        for (int e = 0; e <= epochs; e++) {
-            timer.recording = e > 0;
+        long start = System.nanoTime();
+        do {
+            batches.reset();
+            vae.graph().fit(batches, 1, timer);
+        } while (System.nanoTime() - start < warmupSeconds * 1_000_000_000L);
+        timer.recording = true;
+        for (int e = 0; e < epochs; e++) {
             batches.reset();
             vae.graph().fit(batches, 1, timer);
         }

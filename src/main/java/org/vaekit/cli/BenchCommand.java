@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (profile) {
-            new StepProfile(config.load(), runs, System.out).run(batches);
+            new StepProfile(config.load(), runs, warmup, System.out).run(batches);
             return 0;
         }
         var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);

@@ -70,7 +70,7 @@ class BenchTest {
     void profileSplitsTheStepIntoTheGraphsOpsTheUpdaterAndTheRest(@TempDir Path runs) {
         VaeConfig c = Fixtures.miniConfig(runs, "model.encoder=[16]", "model.decoder=[16]", "data.train-size=300");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        List<StepProfile.Step> steps = new StepProfile(c, 2, new PrintStream(buf, true)).run(List.of(50, 100));
+        List<StepProfile.Step> steps = new StepProfile(c, 2, 0, new PrintStream(buf, true)).run(List.of(50, 100));
         String out = buf.toString();
         assertEquals(List.of(50, 100), steps.stream().map(StepProfile.Step::batch).toList());
         for (StepProfile.Step s : steps) {
