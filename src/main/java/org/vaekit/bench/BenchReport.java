@@ -12,8 +12,8 @@ import java.util.Map;
 import org.vaekit.config.VaeConfig;
 
 /** The benchmark's figures and the machine they were measured on, as a Markdown report. */
-public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int warmupSeconds, int memoryBatch,
-                          List<Figure> figures, Map<String, PeakMemory.Usage> memory, String pytorch,
+public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int warmupSeconds,
+                          int memoryBatch, List<Figure> figures, Map<String, PeakMemory.Usage> memory, String pytorch,
                           long flopsPerExample) {
     static final String VAEKIT = "vaekit (SameDiff)";
     static final String DL4J = "DL4J VAE layer";

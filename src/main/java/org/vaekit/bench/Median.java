@@ -19,6 +19,17 @@ final class Median {
         return of(rates);
     }
 
+    /** Runs {@code pass} at least once and until {@code seconds} have gone (a warm-up); returns how many times. */
+    static int repeatFor(Runnable pass, int seconds) {
+        long start = System.nanoTime();
+        int times = 0;
+        do {
+            pass.run();
+            times++;
+        } while (System.nanoTime() - start < seconds * 1_000_000_000L);
+        return times;
+    }
+
     static double of(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);

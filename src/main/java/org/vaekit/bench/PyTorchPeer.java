@@ -75,15 +75,16 @@ final class PyTorchPeer {
         return Optional.empty();
     }
 
-    private Optional<Map<String, Double>> run(String python, VaeConfig config, int batch, int runs, int warmupSeconds) {
+    private Optional<Map<String, Double>> run(String python, VaeConfig config, int batch, int runs,
+                                              int warmupSeconds) {
         var m = config.model();
         if (m.encoder().size() != 1 || !m.encoder().equals(m.decoder())) {
             absence = "the PyTorch script models one hidden layer of the same size each side";
             return Optional.empty();
         }
         List<String> command = List.of(python, script.toString(), "--data", data.toString(),
-                "--batch", String.valueOf(batch), "--runs", String.valueOf(runs), "--warmup", String.valueOf(warmupSeconds),
-                "--threads", String.valueOf(threads),
+                "--batch", String.valueOf(batch), "--runs", String.valueOf(runs),
+                "--warmup", String.valueOf(warmupSeconds), "--threads", String.valueOf(threads),
                 "--hidden", String.valueOf(m.encoder().get(0)), "--latent", String.valueOf(m.latent()),
                 "--lr", String.valueOf(config.train().learningRate()), "--seed", String.valueOf(config.run().seed()));
         Process p;

@@ -96,15 +96,14 @@ public final class StepProfile {
         Vae vae = Vae.create(config.model(), inputSize, config.run().seed());
         new Trainer(config.train(), config.run().seed(), false).prepare(vae);
         OpTimer timer = new OpTimer();
-        long start = System.nanoTime();
-        do {
+        Runnable epoch = () -> {
             batches.reset();
             vae.graph().fit(batches, 1, timer);
-        } while (System.nanoTime() - start < warmupSeconds * 1_000_000_000L);
+        };
+        Median.repeatFor(epoch, warmupSeconds);
         timer.recording = true;
         for (int e = 0; e < epochs; e++) {
-            batches.reset();
-            vae.graph().fit(batches, 1, timer);
+            epoch.run();
         }
         Map<String, OpTime> byOp = new HashMap<>();
         timer.nanosByOp.forEach((name, t) -> byOp.put(name, new OpTime(t[0] / 1e6 / timer.steps,

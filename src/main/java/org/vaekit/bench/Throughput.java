@@ -96,8 +96,8 @@ public final class Throughput {
                 figures.add(print(new BenchReport.Figure(f.getKey(), batch, BenchReport.PYTORCH, f.getValue())));
             }
         }
-        BenchReport report = new BenchReport(machine, config, examples, runs, warmupSeconds, memoryBatch, figures, memory,
-                torch.description(), flopsPerExample(config.model(), source.inputSize()));
+        BenchReport report = new BenchReport(machine, config, examples, runs, warmupSeconds, memoryBatch, figures,
+                memory, torch.description(), flopsPerExample(config.model(), source.inputSize()));
         out.println();
         out.print(report.markdown());
         return report;
@@ -109,13 +109,8 @@ public final class Throughput {
      * 30 s, with the JIT compiler taking a quarter of the CPU meanwhile, so passes timed earlier measure the compiler.
      */
     private void warmUp(Subject s, DataSetIterator train) {
-        Runnable epoch = s.training(train);
         long start = System.nanoTime();
-        int epochs = 0;
-        do {
-            epoch.run();
-            epochs++;
-        } while (System.nanoTime() - start < warmupSeconds * 1_000_000_000L);
+        int epochs = Median.repeatFor(s.training(train), warmupSeconds);
         out.printf(Locale.ROOT, "warm-up      %-20s %d epochs in %.0f s%n", s.name(), epochs,
                 (System.nanoTime() - start) / 1e9);
     }

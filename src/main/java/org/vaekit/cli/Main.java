@@ -1,6 +1,7 @@
 package org.vaekit.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.vaekit.VaekitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ public final class Main implements Runnable {
         // JavaCPP reads /proc/self/statm each time ND4J wraps a native pointer (~290 times per training step) to
         // force a GC when the process passes this size; 0 skips that check (10% more samples/s at batch 50 here)
         // while its heap-sized limit on tracked native memory stays. A value given with -D is kept.
-        if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase()) == null) {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null
+                && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
         System.exit(run(args));

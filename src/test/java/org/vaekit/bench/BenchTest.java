@@ -27,8 +27,8 @@ class BenchTest {
     @Test
     void benchMeasuresEveryFigureAndSavesTheReport(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        String[] args = {"bench", "--runs", "1", "--warmup", "1", "--batch", "50,300", "--python", "no-such-python-here",
-            "--results", results.toString(), "--config", "conf/mnist-vae.conf",
+        String[] args = {"bench", "--runs", "1", "--warmup", "1", "--batch", "50,300",
+            "--python", "no-such-python-here", "--results", results.toString(), "--config", "conf/mnist-vae.conf",
             "--set", "data.dir=" + Fixtures.mnistMini(), "--set", "data.fetch=false",
             "--set", "data.verify-checksums=false", "--set", "data.validation-size=100", "--set", "data.train-size=300",
             "--set", "model.encoder=[16]", "--set", "model.decoder=[16]"};
