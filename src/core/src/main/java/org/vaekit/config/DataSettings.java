@@ -1,0 +1,38 @@
+package org.vaekit.config;
+
+import java.nio.file.Path;
+import org.vaekit.data.Binarization;
+
+/**
+ * Which data to read and how to present it to the model.
+ *
+ * @param source         mnist, idx, csv or images
+ * @param dir            mnist only: the folder of the four IDX files; null when not set
+ * @param trainSize      first N training examples, 0 for all of them
+ * @param validationSize mnist only: last N images of the training file held out for validation
+ * @param testSize       first N test examples, 0 for all of them
+ * @param evalSeed       seed of the one-off binarization of validation and test
+ * @param splits         files per split for the idx, csv and images sources
+ */
+public record DataSettings(String source, Path dir, boolean fetch, boolean verifyChecksums,
+                           int trainSize, int validationSize, int testSize,
+                           Binarization binarization, double threshold, boolean shuffle, long evalSeed,
+                           SplitSettings splits, CsvSettings csv, ImageSettings images) {
+    static DataSettings from(Settings s) {
+        return new DataSettings(
+                s.oneOf("data.source", "mnist", "idx", "csv", "images"),
+                s.optionalPath("data.dir"),
+                s.bool("data.fetch"),
+                s.bool("data.verify-checksums"),
+                s.intAtLeast("data.train-size", 0),
+                s.intAtLeast("data.validation-size", 1),
+                s.intAtLeast("data.test-size", 0),
+                s.enumValue("data.binarization", Binarization.class),
+                s.doubleIn("data.threshold", 0, true, 1, true),
+                s.bool("data.shuffle"),
+                s.longValue("data.eval-seed"),
+                SplitSettings.from(s),
+                CsvSettings.from(s),
+                ImageSettings.from(s));
+    }
+}
