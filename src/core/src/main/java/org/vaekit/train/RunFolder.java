@@ -43,6 +43,10 @@ public final class RunFolder {
         if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
             throw new VaekitException("config: key 'run.name' = \"" + name + "\" is invalid: expected a plain folder name");
         }
+        if (run.dir() == null) {
+            throw new VaekitException("config: key 'run.dir' is not set: expected the folder to create run folders"
+                    + " in, e.g. runs");
+        }
         Path dir = run.dir().resolve(name);
         try {
             Files.createDirectories(run.dir());

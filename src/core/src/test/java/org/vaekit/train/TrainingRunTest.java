@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +25,24 @@ class TrainingRunTest {
     @TempDir
     Path runs;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final PrintStream console = new PrintStream(out, true);
 
     @Test
     void smokeTrainingLowersTheValidationCostAndFillsTheRunFolder() throws Exception {
         VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=smoke", "train.epochs=4", "train.learning-rate=3e-3");
-        TrainingRun run = VaeTrainer.of(cfg).train();
+        List<String> events = new java.util.ArrayList<>();
+        TrainingRun run = VaeTrainer.of(cfg).listener(new TrainingListener() {
+            @Override
+            public void epochStarted(int epoch, int epochs, long examples) {
+                events.add("start " + epoch + "/" + epochs + " of " + examples);
+            }
+
+            @Override
+            public void epochDone(EpochMetrics m) {
+                events.add("done " + m.epoch());
+            }
+        }).train();
+        assertEquals(List.of("start 1/4 of 900", "done 1", "start 2/4 of 900", "done 2", "start 3/4 of 900",
+                "done 3", "start 4/4 of 900", "done 4"), events);
 
         List<EpochMetrics> h = run.history();
         assertEquals(4, h.size());
@@ -54,7 +63,7 @@ class TrainingRunTest {
         for (String f : List.of("config.conf", "model.sdz", "train.log", "run.json", "evaluation.json")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
-        String printed = out.toString();
+        String printed = Files.readString(dir.resolve("train.log"));
         assertTrue(printed.contains("epoch 4/4"), printed);
         assertTrue(printed.contains("validation"), printed);
         assertTrue(printed.contains("run folder: "), printed);
