@@ -37,29 +37,24 @@ public final class TrainBlobs {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "data");
         Path runs = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/runs"));
-
-        // readme:start
-        DataSource source = RecordReaderSource.builder().labelColumn(8)
-                .train(csv(data.resolve("train.csv")))
-                .validation(csv(data.resolve("validation.csv")))
-                .test(csv(data.resolve("test.csv")))
-                .build();
-        VaeConfig config = VaeConfig.builder().runDir(runs)
-                .encoder(32).decoder(32).latent(2).likelihood("gaussian")
-                .set("data.binarization", "none")
-                .epochs(15).batchSize(50).learningRate(1e-2)
-                .build();
-        TrainingRun run = VaeTrainer.of(config).listener(new TrainingListener() {
+        TrainingListener progress = new TrainingListener() {
             @Override
             public void epochDone(EpochMetrics m) {
                 System.out.printf("epoch %d: validation -ELBO %.2f%n", m.epoch(), m.validation().cost());
             }
-        }).train(source);
+        };
 
-        TrainedRun trained = TrainedRun.open(run.folder().dir());
+        // readme:start
+        DataSource source = RecordReaderSource.builder().labelColumn(8)          // this program's DataVec readers
+                .train(csv(data, "train")).validation(csv(data, "validation")).test(csv(data, "test")).build();
+        VaeConfig config = VaeConfig.builder().runDir(runs).encoder(32).decoder(32).latent(2)
+                .likelihood("gaussian").set("data.binarization", "none").epochs(15).learningRate(1e-2).build();
+        TrainingRun run = VaeTrainer.of(config).listener(progress).train(source); // checkpoints, metrics, evaluation
+
+        TrainedRun trained = TrainedRun.open(run.folder().dir());                // later, or in another program
         INDArray x = trained.data(source).evaluation(Split.TEST).get(0).getFeatures();
-        INDArray codes = trained.vae().encode(x).get("mu");        // [examples, 2]
-        INDArray scores = trained.vae().negativeElbo(x);           // nats per example
+        INDArray codes = trained.vae().encode(x).get("mu");                      // [examples, 2]
+        INDArray scores = trained.vae().negativeElbo(x);                         // nats per example
         // readme:end
 
         System.out.println("run folder: " + run.folder().dir());
@@ -75,10 +70,10 @@ public final class TrainBlobs {
         }
     }
 
-    /** A CSV file with a header line, the cluster name mapped to its index. */
-    private static RecordReader csv(Path file) throws IOException, InterruptedException {
+    /** {@code dir/name.csv}, a header line then rows, the cluster name mapped to its index. */
+    private static RecordReader csv(Path dir, String name) throws IOException, InterruptedException {
         CSVRecordReader reader = new CSVRecordReader(1, ',');
-        reader.initialize(new FileSplit(file.toFile()));
+        reader.initialize(new FileSplit(dir.resolve(name + ".csv").toFile()));
         return new TransformProcessRecordReader(reader, LABELS);
     }
 }
