@@ -3,11 +3,12 @@ package org.vaekit.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.vaekit.VaekitException;
+import org.vaekit.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: {@code vaekit SUBCOMMAND ...}; with no arguments, trains with conf/mnist-vae.conf. */
-@Command(name = "vaekit", mixinStandardHelpOptions = true, version = "vaekit 0.1.0",
+@Command(name = "vaekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train and inspect variational autoencoders (SameDiff, DataVec, ND4J Adam).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PlotCommand.class, SampleCommand.class,
             ExportCommand.class, ImportCommand.class, UiCommand.class, BenchCommand.class})
@@ -25,6 +26,7 @@ public final class Main implements Runnable {
                 && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
+        System.setOut(new QuietStdout(System.out));
         System.exit(run(args));
     }
 
@@ -39,6 +41,14 @@ public final class Main implements Runnable {
             throw e;
         });
         return cli.execute(args.length == 0 ? new String[] {"train"} : args);
+    }
+
+    /** {@code --version}: the build's own version, and DL4J's. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vaekit " + Versions.vaekit() + " (Deeplearning4j " + Versions.dl4j() + ")"};
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.vaekit.model;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,19 +142,12 @@ public final class VaeGraph {
     }
 
     /**
-     * Builds the graph's backward pass. SameDiff M2.1 prints a line per differentiated op to stdout while
-     * doing so; that output is swallowed here so users see their training, not the graph internals.
+     * Builds the graph's backward pass, once. SameDiff M2.1 prints a line per differentiated op to stdout while
+     * doing so ("Added differentiated op ..."); the command line filters those lines out of its output.
      */
     public static synchronized void createGradFunction(SameDiff sd) {
-        if (sd.getFunction("grad") != null) {
-            return;
-        }
-        PrintStream out = System.out;
-        try {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        if (sd.getFunction("grad") == null) {
             sd.createGradFunction();
-        } finally {
-            System.setOut(out);
         }
     }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.nd4j.autodiff.listeners.Listener;
 import org.vaekit.AtomicWrite;
 import org.vaekit.VaekitException;
+import org.vaekit.Versions;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
@@ -43,19 +41,6 @@ import org.vaekit.model.VaeGraph;
  * no JVM-wide hook is installed unless asked for with {@link #checkpointOnShutdown}.
  */
 public final class VaeTrainer {
-    /** vaekit's and DL4J's versions, filled in by the Maven build. */
-    private static final Properties VERSIONS = new Properties();
-
-    static {
-        try (InputStream in = VaeTrainer.class.getResourceAsStream("/org/vaekit/version.properties")) {
-            if (in != null) {
-                VERSIONS.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private final VaeConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private RunListeners graphListeners = RunListeners.NONE;
@@ -235,8 +220,8 @@ public final class VaeTrainer {
         }
         p.put("negative_elbo", results);
         Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("vaekit", VERSIONS.getProperty("vaekit"));
-        versions.put("dl4j", VERSIONS.getProperty("dl4j"));
+        versions.put("vaekit", Versions.vaekit());
+        versions.put("dl4j", Versions.dl4j());
         versions.put("java", System.getProperty("java.version"));
         versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("versions", versions);
