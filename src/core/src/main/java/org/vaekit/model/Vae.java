@@ -68,9 +68,12 @@ public final class Vae {
     public static Vae fromBytes(byte[] bytes, String origin, ModelSettings settings) {
         SameDiff sd;
         try {
+            FlatBufferBounds.check(bytes, origin);
             sd = SameDiff.fromFlatBuffers(ByteBuffer.wrap(bytes), true);
+        } catch (VaekitException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new VaekitException(origin + " is corrupt or not a SameDiff model: " + e, e);
+            throw new VaekitException(origin + " is corrupt or not a SameDiff model: " + rootCause(e), e);
         }
         SDVariable input = sd.getVariable(VaeGraph.INPUT);
         if (input == null || input.getShape() == null || input.getShape().length != 2) {
@@ -92,6 +95,16 @@ public final class Vae {
         VaeGraph.addLogWeight(sd);
         FreshNoise.attach(sd); // listeners are not saved with the graph
         return new Vae(sd, settings, inputSize);
+    }
+
+    /** The innermost cause on one line: SameDiff wraps Jackson's and FlatBuffers' errors, some of them multi-line. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().replaceAll("\\s+", " ").trim();
+        return root.getClass().getSimpleName() + message;
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.vaekit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +42,22 @@ class ConfigLoaderTest {
         assertEquals(0, full.data().trainSize());
         assertEquals(60, full.train().epochs());
         assertEquals(100, full.train().batchSize());
+    }
+
+    /** A shipped config that repeated a default would silently keep the old value when the default changes. */
+    @Test
+    void shippedConfigsSetOnlyWhatDiffersFromTheDefaults() throws IOException {
+        Config defaults = ConfigFactory.parseResources("org/vaekit/defaults.conf");
+        List<Path> files;
+        try (var listing = Files.list(Path.of("conf"))) {
+            files = listing.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertTrue(files.size() >= 7, "the shipped configs: " + files);
+        for (Path file : files) {
+            Config own = ConfigFactory.parseFile(file.toFile()).resolve();
+            own.entrySet().forEach(e -> assertNotEquals(defaults.getValue(e.getKey()).unwrapped(),
+                    e.getValue().unwrapped(), file + " repeats the default of " + e.getKey()));
+        }
     }
 
     @Test

@@ -1,14 +1,18 @@
 package org.vaekit.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -26,7 +30,7 @@ import org.vaekit.data.IdxFile;
  * Random and mutated bytes (and random CSV lines) given to the readers of untrusted files end in our own one-line exception, within a
  * time limit, never in another exception, an allocation the size of a lying header, or a crash.
  */
-class RandomBytesProperties {
+class RandomBytesPropertiesTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private static final ModelSettings MODEL = Fixtures.miniConfig(Path.of("unused")).model();
     private static final byte[] GOOD_MODEL = Vae.create(MODEL, 784, 1).toBytes();
@@ -66,11 +70,32 @@ class RandomBytesProperties {
                     DataSources.open(cfg.data());
                 } catch (VaekitException expected) {
                     // the one outcome allowed besides data that read
+                    // a content error names the file; an empty split names the config key to change
+                    String message = expected.getMessage();
+                    assertOneLineNaming(expected, message.contains("data.") ? "data." : file.getFileName().toString());
                 }
             });
         } finally {
             Files.delete(file);
         }
+    }
+
+    /**
+     * Found by {@link #modelLoaderRejectsAValidModelWithBytesChanged}: SameDiff sized a list by the file's count of
+     * variables, so a changed count ended in an OutOfMemoryError that took the JVM down.
+     */
+    @Example
+    void modelLoaderRejectsAHugeCountOfVariables() {
+        byte[] bytes = GOOD_MODEL.clone();
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        // FlatBuffers layout: root table -> its vtable -> the offset of field 1 (variables) -> the vector's length
+        int root = b.getInt(0);
+        int vtable = root - b.getInt(root);
+        int field = root + b.getShort(vtable + 4 + 2 * 1);
+        b.putInt(field + b.getInt(field), Integer.MAX_VALUE);
+        VaekitException e = assertThrows(VaekitException.class, () -> Vae.fromBytes(bytes, "model file fuzz.sdz", MODEL));
+        assertOneLineNaming(e, "fuzz.sdz");
+        assertTrue(e.getMessage().contains("FlatGraph.variables claims 2147483647 entries"), e.getMessage());
     }
 
     @Provide
@@ -114,6 +139,7 @@ class RandomBytesProperties {
                     IdxFile.read(file);
                 } catch (VaekitException expected) {
                     // the one outcome allowed besides a valid file
+                    assertOneLineNaming(expected, file.toString());
                 }
             });
         } finally {
@@ -127,7 +153,15 @@ class RandomBytesProperties {
                 Vae.fromBytes(bytes, "model file fuzz.sdz", MODEL);
             } catch (VaekitException expected) {
                 // the one outcome allowed besides a model that still has the right architecture
+                assertOneLineNaming(expected, "fuzz.sdz");
             }
         });
+    }
+
+    /** Our errors are one line that names the file, never a stack trace. */
+    private static void assertOneLineNaming(VaekitException e, String file) {
+        String message = e.getMessage();
+        assertTrue(message != null && !message.contains("\n") && message.contains(file),
+                "expected one line naming " + file + ", got: " + message);
     }
 }
