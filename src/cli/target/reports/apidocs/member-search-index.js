@@ -1,1 +1,0 @@
-memberSearchIndex = [{"p":"org.vaekit.cli","c":"Main","l":"Main()","u":"%3Cinit%3E()"},{"p":"org.vaekit.cli","c":"Main","l":"main(String[])","u":"main(java.lang.String[])"},{"p":"org.vaekit.cli","c":"Main","l":"run()"},{"p":"org.vaekit.cli","c":"Main","l":"run(String...)","u":"run(java.lang.String...)"}];updateSearchResults();

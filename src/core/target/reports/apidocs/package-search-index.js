@@ -1,1 +1,0 @@
-packageSearchIndex = [{"l":"All Packages","u":"allpackages-index.html"},{"l":"org.vaekit"},{"l":"org.vaekit.config"},{"l":"org.vaekit.data"},{"l":"org.vaekit.eval"},{"l":"org.vaekit.model"},{"l":"org.vaekit.train"}];updateSearchResults();

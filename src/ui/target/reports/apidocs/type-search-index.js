@@ -1,1 +1,0 @@
-typeSearchIndex = [{"l":"All Classes and Interfaces","u":"allclasses-index.html"},{"p":"org.vaekit.ui","l":"StatsBridge"},{"p":"org.vaekit.ui","l":"TrainingDashboard"},{"p":"org.vaekit.ui","l":"TrainingUi"}];updateSearchResults();
