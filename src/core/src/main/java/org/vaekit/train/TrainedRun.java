@@ -35,6 +35,11 @@ public record TrainedRun(RunFolder folder, VaeConfig config, Vae vae) {
         return data(DataSources.open(config.data(), folder.dir()));
     }
 
+    /** The data the run's config names, opened as training opened it (without the labels it left out of training). */
+    public DataSource source() {
+        return data().source();
+    }
+
     /**
      * {@code source} prepared as in training (binarization, batch sizes, the labels left out of the training split);
      * a source of another input size is refused.
