@@ -2,7 +2,6 @@ package org.vaekit.eval;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.datavec.api.records.reader.RecordReader;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vaekit.VaekitException;
@@ -13,7 +12,7 @@ import org.vaekit.data.Split;
 
 /**
  * A split streamed as the blocks {@link BlockNoise} defines, one block in memory at a time, each binarized with its
- * own seed. A range of blocks can be read alone (the records before it are read and skipped), as a partition of a
+ * own seed. A range of blocks can be read alone (the blocks before it are read and skipped), as a partition of a
  * larger job would be. A record that cannot be read stops the stream with one line naming the examples.
  */
 public final class ExampleBlocks implements Iterator<ExampleBlock> {
@@ -54,17 +53,17 @@ public final class ExampleBlocks implements Iterator<ExampleBlock> {
             throw new VaekitException("blocks from " + firstBlock + ", " + count + " of them: expected a first block"
                     + " >= 0 and a count >= 1");
         }
-        RecordReader reader = source.reader(split, false, 0);
-        long skip = firstBlock * noise.blockSize();
+        var batches = new RecordReaderDataSetIterator(source.reader(split, false, 0), noise.blockSize(), 1,
+                Math.max(source.numClasses(), 1));
+        // skipped a block at a time through the iterator: it resets its reader before the first batch
         try {
-            for (long i = 0; i < skip && reader.hasNext(); i++) {
-                reader.next();
+            for (long b = 0; b < firstBlock && batches.hasNext(); b++) {
+                batches.next();
             }
         } catch (RuntimeException e) {
             throw new VaekitException(origin + ": cannot read the examples before block " + firstBlock + ": "
                     + e.getMessage(), e);
         }
-        var batches = new RecordReaderDataSetIterator(reader, noise.blockSize(), 1, Math.max(source.numClasses(), 1));
         long end = count > Long.MAX_VALUE - firstBlock ? Long.MAX_VALUE : firstBlock + count;
         return new ExampleBlocks(batches, settings, noise, source.numClasses() > 0, origin, firstBlock, end);
     }
