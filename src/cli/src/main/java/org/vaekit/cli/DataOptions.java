@@ -50,7 +50,9 @@ final class DataOptions {
         } else if (data.size() == 1 && data.get(0).getFileName().toString().endsWith(".conf")) {
             VaeConfig cfg = ConfigLoader.load(data.get(0), List.of(), CliDefaults.config());
             settings = cfg.data();
-            source = DataSources.open(settings, run.folder().dir());
+            // the run's learned scaling applies only if the run learned one; otherwise the data's own is learned
+            source = DataSources.open(settings,
+                    DataSources.learnsFromData(run.config().data()) ? run.folder().dir() : null);
             name = "the data of " + data.get(0);
         } else {
             if (run.config().data().source().equals("mnist")) {
