@@ -50,6 +50,17 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
                         name.equals(Throughput.PIPELINE) ? "" : ratio(own / dl4j), ratio(own / torch)));
             }
         }
+        md.append("\nencode and score stream the training split to a CSV file in blocks of the batch size (DataVec "
+                + "reading, binarizing, the graph, formatting and writing), vaekit only:\n\n"
+                + "| batch | inference | encode | score | encode / inference | score / inference |\n"
+                + "|---:|---:|---:|---:|---:|---:|\n");
+        for (int b : batches) {
+            double inference = get(Throughput.INFERENCE, b, VAEKIT);
+            double encode = get(Throughput.ENCODE, b, VAEKIT);
+            double score = get(Throughput.SCORE, b, VAEKIT);
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", b, rate(inference), rate(encode),
+                    rate(score), ratio(encode / inference), ratio(score / inference)));
+        }
         md.append(String.format(Locale.ROOT, "%nTraining FLOP: %.2f MFLOP per example (6 per weight); share of the "
                 + "estimated peak (%.0f GFLOP/s):%n%n", flopsPerExample / 1e6, machine.peakFlops() / 1e9));
         md.append("| batch | " + VAEKIT + " | " + DL4J + " | " + PYTORCH + " |\n|---:|---:|---:|---:|\n");

@@ -1,6 +1,9 @@
 package org.vaekit.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.commons.io.FileUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,6 +23,11 @@ import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
 import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
+import org.vaekit.eval.BlockNoise;
+import org.vaekit.eval.ExampleBlocks;
+import org.vaekit.eval.StreamingEncoder;
+import org.vaekit.eval.StreamingScorer;
+import org.vaekit.model.Vae;
 
 /**
  * The benchmark: per batch size, the DataVec pipeline alone, then training (pipeline + forward + backward +
@@ -30,6 +40,8 @@ public final class Throughput {
     static final String PIPELINE = "pipeline";
     static final String TRAINING = "training";
     static final String INFERENCE = "inference";
+    static final String ENCODE = "encode";
+    static final String SCORE = "score";
 
     private final VaeConfig config;
     private final int runs;
@@ -88,6 +100,14 @@ public final class Throughput {
                 figures.add(print(new BenchReport.Figure(INFERENCE, batch, s.name(),
                         Median.samplesPerSecond(s.inference(batches), examples, runs))));
             }
+            Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
+            figures.add(print(new BenchReport.Figure(ENCODE, batch, BenchReport.VAEKIT, Median.samplesPerSecond(
+                    () -> streamed(out -> new StreamingEncoder(vae, source.labels()).write(
+                            blocks(source, batch), out)), examples, runs))));
+            figures.add(print(new BenchReport.Figure(SCORE, batch, BenchReport.VAEKIT, Median.samplesPerSecond(
+                    () -> streamed(out -> new StreamingScorer(vae, source.labels(),
+                            new BlockNoise(config.data().evalSeed(), batch), 0).write(blocks(source, batch), out, 10,
+                            Optional.empty())), examples, runs))));
             Optional<Map<String, Double>> peer = torch.measure(config, batch, runs, warmupSeconds);
             if (peer.isEmpty()) {
                 out.println("PyTorch skipped: " + torch.description());
@@ -133,6 +153,26 @@ public final class Throughput {
         it.reset();
         while (it.hasNext()) {
             it.next();
+        }
+    }
+
+    /** The training split as the blocks encode and score read, {@code batch} examples each. */
+    private ExampleBlocks blocks(DataSource source, int batch) {
+        return ExampleBlocks.of(source, Split.TRAIN, config.data(), new BlockNoise(config.data().evalSeed(), batch),
+                "the training split");
+    }
+
+    /** One pass of {@code write} into a scratch CSV file, removed afterwards. */
+    private static void streamed(Consumer<Path> write) {
+        try {
+            Path dir = Files.createTempDirectory("vaekit-bench");
+            try {
+                write.accept(dir.resolve("out.csv"));
+            } finally {
+                FileUtils.deleteQuietly(dir.toFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

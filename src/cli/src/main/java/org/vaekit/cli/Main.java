@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vaekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train and inspect variational autoencoders (SameDiff, DataVec, ND4J Adam).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PlotCommand.class, SampleCommand.class,
-            ExportCommand.class, ImportCommand.class, UiCommand.class, BenchCommand.class})
+            EncodeCommand.class, ScoreCommand.class, ExportCommand.class, ImportCommand.class, UiCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 

@@ -1,6 +1,7 @@
 package org.vaekit.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.vaekit.data.Binarization;
 
 /**
@@ -13,11 +14,16 @@ import org.vaekit.data.Binarization;
  * @param testSize       first N test examples, 0 for all of them
  * @param evalSeed       seed of the one-off binarization of validation and test
  * @param splits         files per split for the idx, csv and images sources
+ * @param excludeLabels  labels whose examples are left out of the training split (validation and test keep them)
  */
 public record DataSettings(String source, Path dir, boolean fetch, boolean verifyChecksums,
                            int trainSize, int validationSize, int testSize,
                            Binarization binarization, double threshold, boolean shuffle, long evalSeed,
-                           SplitSettings splits, CsvSettings csv, ImageSettings images) {
+                           SplitSettings splits, CsvSettings csv, ImageSettings images, List<Integer> excludeLabels) {
+    public DataSettings {
+        excludeLabels = List.copyOf(excludeLabels);
+    }
+
     static DataSettings from(Settings s) {
         return new DataSettings(
                 s.oneOf("data.source", "mnist", "idx", "csv", "images"),
@@ -33,6 +39,7 @@ public record DataSettings(String source, Path dir, boolean fetch, boolean verif
                 s.longValue("data.eval-seed"),
                 SplitSettings.from(s),
                 CsvSettings.from(s),
-                ImageSettings.from(s));
+                ImageSettings.from(s),
+                s.intList("data.exclude-labels", 0));
     }
 }

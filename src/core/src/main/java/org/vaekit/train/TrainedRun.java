@@ -5,6 +5,7 @@ import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
 import org.vaekit.data.DataSources;
+import org.vaekit.data.HeldOutLabels;
 import org.vaekit.eval.Evaluation;
 import org.vaekit.model.Vae;
 
@@ -34,10 +35,19 @@ public record TrainedRun(RunFolder folder, VaeConfig config, Vae vae) {
         return data(DataSources.open(config.data(), folder.dir()));
     }
 
-    /** {@code source} prepared as in training (binarization, batch sizes); a source of another input size is refused. */
+    /** The data the run's config names, opened as training opened it (without the labels it left out of training). */
+    public DataSource source() {
+        return data().source();
+    }
+
+    /**
+     * {@code source} prepared as in training (binarization, batch sizes, the labels left out of the training split);
+     * a source of another input size is refused.
+     */
     public DataPipeline data(DataSource source) {
         vae.requireInputSize(source.inputSize(), "the data (data.source = " + config.data().source() + ")");
-        return new DataPipeline(source, config.data(), config.train().evalBatchSize());
+        return new DataPipeline(HeldOutLabels.of(source, config.data().excludeLabels()), config.data(),
+                config.train().evalBatchSize());
     }
 
     /** The negative ELBO per split and label, and the importance-sampled log p(x), as {@code evaluate} reports. */

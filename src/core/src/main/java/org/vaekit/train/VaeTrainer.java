@@ -20,6 +20,7 @@ import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
 import org.vaekit.data.DataSources;
+import org.vaekit.data.HeldOutLabels;
 import org.vaekit.data.Split;
 import org.vaekit.eval.Evaluation;
 import org.vaekit.eval.SplitEvaluation;
@@ -81,9 +82,13 @@ public final class VaeTrainer {
         return train(DataSources.open(config.data()));
     }
 
-    /** Trains on {@code source}; the config's {@code data.*} keys other than binarization, shuffling and seeds are not used. */
-    public TrainingRun train(DataSource source) {
+    /**
+     * Trains on {@code given}; the config's {@code data.*} keys other than binarization, shuffling, seeds and
+     * {@code data.exclude-labels} are not used.
+     */
+    public TrainingRun train(DataSource given) {
         Instant started = Instant.now();
+        DataSource source = HeldOutLabels.of(given, config.data().excludeLabels());
         config.model().likelihood().checkData(source, config.data().binarization());
         DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
         if (config.train().batchSize() > source.size(Split.TRAIN)) {
@@ -124,7 +129,8 @@ public final class VaeTrainer {
         RunFolder run = RunFolder.open(runDir);
         RunLock lock = RunLock.acquire(run);
         try {
-            DataSource source = given != null ? given : DataSources.open(config.data(), run.dir());
+            DataSource source = HeldOutLabels.of(given != null ? given : DataSources.open(config.data(), run.dir()),
+                    config.data().excludeLabels());
             DataPipeline data = new DataPipeline(source, config.data(), config.train().evalBatchSize());
             Checkpoints.Loaded loaded = checkpoints(run, config).newest(run::log);
             Checkpoint from = loaded.checkpoint();
