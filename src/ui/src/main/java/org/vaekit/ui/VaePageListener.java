@@ -127,7 +127,13 @@ public final class VaePageListener extends BaseListener implements TrainingListe
         }
         long now = System.currentTimeMillis();
         storage.putStorageMetaData(new SbeStorageMetaData(now, session, VaeReport.TYPE_ID, workerId,
-                (String) null, VaeReport.class.getName()));
+                VaeReport.class.getName(), VaeReport.class.getName()));
+        // stats files list a session's updates of a type by the workers that stored static info for it
+        ObjectNode info = NODES.objectNode();
+        info.put("kind", "info");
+        info.put("latent", model.settings().latent());
+        info.put("inputSize", model.inputSize());
+        storage.putStaticInfo(new VaeReport(session, workerId, now, info));
     }
 
     @Override
