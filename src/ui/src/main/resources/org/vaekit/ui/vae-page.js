@@ -26,16 +26,17 @@ function vaeDrawCosts(d) {
     var it = d.iterations;
     var series = [
         {label: "reconstruction", data: vaePairs(it.iteration, it.rec), color: VAE_COLOURS[0]},
-        {label: "KL", data: vaePairs(it.iteration, it.kl), color: VAE_COLOURS[1], yaxis: 2}
+        {label: "KL (right)", data: vaePairs(it.iteration, it.kl), color: VAE_COLOURS[1], yaxis: 2}
     ];
     if (it.klWeight.length > 0) {
-        series.push({label: "KL weight", data: vaePairs(it.iteration, it.klWeight), color: VAE_COLOURS[2],
-            yaxis: 2, lines: {lineWidth: 1}});
-        $("#vaeKlWeightNote").text("KL schedule on: training minimises reconstruction + weight x KL (right axis).");
+        series.push({label: "KL weight (0 to 1)", data: vaePairs(it.iteration, it.klWeight), color: VAE_COLOURS[2],
+            yaxis: 3, lines: {lineWidth: 1}});
+        $("#vaeKlWeightNote").text("KL schedule on: training minimises reconstruction + weight x KL (the weight is drawn"
+            + " on a scale of 0 to 1).");
     }
     $.plot($("#vaeCostChart"), series, {
-        yaxes: [{}, {position: "right"}],
-        legend: {position: "ne"}, grid: {hoverable: true}
+        yaxes: [{}, {position: "right"}, {show: false, min: 0, max: 1.05}],
+        legend: {position: "ne"}
     });
 }
 
@@ -43,10 +44,9 @@ function vaeDrawEpochs(d) {
     var e = d.epochs;
     var series = [
         {label: "training rec", data: vaePairs(e.epoch, e.trainRec), color: VAE_COLOURS[0]},
-        {label: "validation rec", data: vaePairs(e.epoch, e.validRec), color: VAE_COLOURS[0], points: {show: true}},
-        {label: "training KL", data: vaePairs(e.epoch, e.trainKl), color: VAE_COLOURS[1], yaxis: 2},
-        {label: "validation KL", data: vaePairs(e.epoch, e.validKl), color: VAE_COLOURS[1], yaxis: 2,
-            points: {show: true}}
+        {label: "validation rec", data: vaePairs(e.epoch, e.validRec), color: VAE_COLOURS[9]},
+        {label: "training KL (right)", data: vaePairs(e.epoch, e.trainKl), color: VAE_COLOURS[1], yaxis: 2},
+        {label: "validation KL (right)", data: vaePairs(e.epoch, e.validKl), color: VAE_COLOURS[3], yaxis: 2}
     ];
     $.plot($("#vaeEpochChart"), series, {
         series: {lines: {show: true}, points: {show: true, radius: 2}},

@@ -210,7 +210,7 @@ class VaePageBrowserTest {
     }
 
     private static void screenshot(ChromeDriver chrome, String name) throws Exception {
-        chrome.manage().window().setSize(new Dimension(1400, 1400));
+        chrome.manage().window().setSize(new Dimension(1400, 1750));
         Path png = chrome.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
