@@ -76,6 +76,8 @@ public final class UiOverhead {
                     vae.graph().fit(it, 1, on.toArray(new Listener[0]));
                     page.epochDone(new EpochMetrics(++epoch[0], Double.NaN, Double.NaN, Double.NaN, noValidation,
                             0, 0));
+                    // the figures are timed with this epoch, not left to overlap the next (UI-off) one
+                    page.flush();
                 });
                 double[] pairs = new double[runs];
                 for (int i = 0; i < runs; i++) {

@@ -278,8 +278,8 @@ public final class VaePageListener extends BaseListener implements TrainingListe
         }
     }
 
-    /** Waits until the reports so far are stored. */
-    void flush() {
+    /** Waits until the reports so far (and their figures) are stored. */
+    public void flush() {
         try {
             writer.submit(() -> { }).get();
         } catch (InterruptedException e) {
