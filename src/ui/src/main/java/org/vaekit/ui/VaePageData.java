@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.core.storage.Persistable;
@@ -34,7 +35,7 @@ final class VaePageData {
     }
 
     static ObjectNode of(StatsStorage storage, String session) {
-        List<Persistable> reports = new java.util.ArrayList<>(storage.getAllUpdatesAfter(session, VaeReport.TYPE_ID, 0));
+        List<Persistable> reports = new ArrayList<>(storage.getAllUpdatesAfter(session, VaeReport.TYPE_ID, 0));
         reports.sort(Comparator.comparingLong(Persistable::getTimeStamp));
         ObjectNode out = NODES.objectNode();
         out.put("session", session);
