@@ -17,11 +17,14 @@ import org.vaekit.data.DataPipeline;
 import org.vaekit.data.DataSource;
 import org.vaekit.data.DataSources;
 import org.vaekit.data.Split;
+import org.vaekit.model.Elbo;
 import org.vaekit.model.Vae;
 import org.vaekit.train.EpochCosts;
+import org.vaekit.train.EpochMetrics;
 import org.vaekit.train.RunFolder;
 import org.vaekit.train.Trainer;
 import org.vaekit.ui.TrainingDashboard;
+import org.vaekit.ui.VaePageListener;
 
 /**
  * The training UI's cost: training epochs without and with the UI's listener (writing to a stats file and a
@@ -57,14 +60,24 @@ public final class UiOverhead {
                 RunFolder run = RunFolder.create(new RunSettings("bench-ui-" + batch, dir, config.run().seed()),
                         "bench");
                 Listener[] off = {new EpochCosts()};
-                List<Listener> on = new ArrayList<>(List.of(new EpochCosts()));
+                EpochCosts onCosts = new EpochCosts();
+                List<Listener> on = new ArrayList<>(List.of(onCosts));
+                VaePageListener page = dashboard.vaePage();
+                page.dataReady(data);
                 on.addAll(dashboard.listeners(run, vae));
+                // an epoch report with the figures after each UI-on epoch, as train sends at ui.vae-every-epochs = 1
+                Elbo noValidation = new Elbo(Double.NaN, Double.NaN, 0);
+                int[] epoch = {0};
                 double[][] rates = rates(examples, () -> {
                     it.reset();
                     vae.graph().fit(it, 1, off);
                 }, () -> {
                     it.reset();
                     vae.graph().fit(it, 1, on.toArray(new Listener[0]));
+                    page.epochDone(new EpochMetrics(++epoch[0], Double.NaN, Double.NaN, Double.NaN, noValidation,
+                            0, 0));
+                    // the figures are timed with this epoch, not left to overlap the next (UI-off) one
+                    page.flush();
                 });
                 double[] pairs = new double[runs];
                 for (int i = 0; i < runs; i++) {

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.train.RunFolder;
-import org.vaekit.train.RunListeners;
 import org.vaekit.train.VaeTrainer;
 import org.vaekit.ui.TrainingDashboard;
 import picocli.CommandLine.Command;
@@ -53,11 +52,11 @@ final class TrainCommand implements Callable<Integer> {
             if (keepUi) {
                 throw new VaekitException("--keep-ui needs the training UI: ui.enabled is false");
             }
-            train(cfg, progress, RunListeners.NONE);
+            train(VaeTrainer.of(cfg), progress);
             return 0;
         }
         try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, System.out)) {
-            train(cfg, progress, dashboard::listeners);
+            train(dashboard.watch(VaeTrainer.of(cfg)), progress);
             if (keepUi || cfg.ui().keep()) {
                 dashboard.ui().serveUntilStopped(System.out);
             }
@@ -65,8 +64,8 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void train(VaeConfig cfg, boolean progress, RunListeners listeners) {
-        VaeTrainer trainer = VaeTrainer.of(cfg).graphListeners(listeners).checkpointOnShutdown(true);
+    private void train(VaeTrainer trainer, boolean progress) {
+        trainer.checkpointOnShutdown(true);
         if (progress) {
             trainer.listener(new ProgressBarListener());
         }

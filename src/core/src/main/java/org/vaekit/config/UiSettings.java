@@ -10,9 +10,12 @@ package org.vaekit.config;
  * @param keep           keep serving after training ends, until the process is stopped
  * @param reportEvery    report parameter, update, gradient and activation statistics every N iterations
  * @param remoteListener accept reports posted by other processes (DL4J's remote-listener endpoint)
+ * @param vaeEveryEpochs draw the VAE page's figures (latent means, reconstructions, samples, manifold) every N
+ *                       epochs and after the last; 0 = never
+ * @param vaeExamples    validation examples (the first N) whose posterior means the VAE page plots
  */
 public record UiSettings(boolean enabled, String host, int port, PortTaken portTaken, boolean keep,
-                         int reportEvery, boolean remoteListener) {
+                         int reportEvery, boolean remoteListener, int vaeEveryEpochs, int vaeExamples) {
     /** The policy when {@code ui.port} is in use. */
     public enum PortTaken {
         /** Take the next free port above it. */
@@ -29,6 +32,8 @@ public record UiSettings(boolean enabled, String host, int port, PortTaken portT
                 s.enumValue("ui.port-taken", PortTaken.class),
                 s.bool("ui.keep"),
                 s.intAtLeast("ui.report-every", 1),
-                s.bool("ui.remote-listener"));
+                s.bool("ui.remote-listener"),
+                s.intAtLeast("ui.vae-every-epochs", 0),
+                s.intAtLeast("ui.vae-examples", 1));
     }
 }

@@ -1,5 +1,7 @@
 package org.vaekit.train;
 
+import org.vaekit.data.DataPipeline;
+
 /**
  * Follows a training run from outside the loop: progress bars, metrics sinks, early reporting. Every method has
  * an empty default, so a listener implements only what it needs. Called on the training thread: keep it quick.
@@ -7,6 +9,13 @@ package org.vaekit.train;
 public interface TrainingListener {
     /** The run folder exists and training is about to start (or resume). */
     default void runStarted(RunFolder run, int epochs) {
+    }
+
+    /**
+     * The data training reads, before the first epoch (also on resume): e.g. to keep a fixed validation subset.
+     * {@code data.evaluation(...)} is the cached, once-binarized split that validation uses.
+     */
+    default void dataReady(DataPipeline data) {
     }
 
     /** An epoch begins; {@code examples} is the size of the training split. */

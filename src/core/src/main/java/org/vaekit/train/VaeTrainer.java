@@ -157,6 +157,7 @@ public final class VaeTrainer {
         try (lock) {
             for (TrainingListener l : listeners) {
                 l.runStarted(run, config.train().epochs());
+                l.dataReady(data);
             }
             List<EpochMetrics> history;
             List<Listener> extra = graphListeners.create(run, vae);

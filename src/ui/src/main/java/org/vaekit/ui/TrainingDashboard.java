@@ -12,10 +12,12 @@ import org.vaekit.VaekitException;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.model.Vae;
 import org.vaekit.train.RunFolder;
+import org.vaekit.train.VaeTrainer;
 
 /**
- * The training UI of one {@code train}: the server, and for the run a {@link StatsBridge} writing its reports to
- * {@value #STATS_FILE} in the run folder, which the server shows live under the run's name.
+ * The training UI of one {@code train}: the server, and for the run a {@link StatsBridge} (Overview, Model and
+ * System pages) and a {@link VaePageListener} (the VAE page) writing their reports to {@value #STATS_FILE} in the
+ * run folder, which the server shows live under the run's name. {@link #watch} connects both to a trainer.
  */
 public final class TrainingDashboard implements AutoCloseable {
     /** The run folder's DL4J stats file (a {@link FileStatsStorage}). */
@@ -25,10 +27,12 @@ public final class TrainingDashboard implements AutoCloseable {
     private final TrainingUi ui;
     private FileStatsStorage storage;
     private StatsBridge bridge;
+    private final VaePageListener vaePage;
 
     private TrainingDashboard(VaeConfig config, TrainingUi ui) {
         this.config = config;
         this.ui = ui;
+        this.vaePage = new VaePageListener(config.ui(), config.plot(), config.train().kl());
     }
 
     /** Starts the UI server as {@code config.ui()} says and prints its address. */
@@ -45,13 +49,29 @@ public final class TrainingDashboard implements AutoCloseable {
         return storage;
     }
 
-    /** The listener for {@code run}: creates its stats file and shows it in the UI. */
+    /** Has {@code trainer} report to this dashboard: its SameDiff listeners and the VAE page's epoch listener. */
+    public VaeTrainer watch(VaeTrainer trainer) {
+        return trainer.graphListeners(this::listeners).listener(vaePage);
+    }
+
+    /**
+     * The VAE page's listener: a {@link org.vaekit.train.TrainingListener} that {@link #watch} registers; callers
+     * that drive {@code fit} themselves call its {@code dataReady} before {@link #listeners} and its
+     * {@code epochDone} after each epoch.
+     */
+    public VaePageListener vaePage() {
+        return vaePage;
+    }
+
+    /** The SameDiff listeners for {@code run}: creates its stats file and shows it in the UI. */
     public List<Listener> listeners(RunFolder run, Vae vae) {
         storage = openOrSetAside(run);
         ui.attach(storage);
         DashboardGraph graph = new DashboardGraph(vae.settings(), config.train(), vae.inputSize());
-        bridge = new StatsBridge(storage, run.dir().getFileName().toString(), graph, config.ui().reportEvery());
-        return List.of(bridge);
+        String session = run.dir().getFileName().toString();
+        bridge = new StatsBridge(storage, session, graph, config.ui().reportEvery());
+        vaePage.start(storage, session, vae);
+        return List.of(bridge, vaePage);
     }
 
     /**
@@ -105,6 +125,7 @@ public final class TrainingDashboard implements AutoCloseable {
         if (bridge != null) {
             bridge.close();
         }
+        vaePage.close();
         ui.close();
         if (storage != null) {
             storage.close();

@@ -54,7 +54,7 @@ public final class TrainingUi implements AutoCloseable {
                 if (settings.remoteListener()) {
                     ui.server.enableRemoteListener();
                 }
-                console.println("training UI: " + ui.address + "/train/overview");
+                console.println("training UI: " + ui.address + "/train/overview (VAE page: " + ui.address + "/train/vae)");
                 return ui;
             } catch (PortInUse e) {
                 if (p >= last) {

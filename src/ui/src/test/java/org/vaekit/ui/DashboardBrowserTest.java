@@ -74,7 +74,7 @@ class DashboardBrowserTest {
         try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
             String base = dashboard.ui().address();
             CompletableFuture<TrainingRun> training = CompletableFuture.supplyAsync(
-                    () -> VaeTrainer.of(cfg).graphListeners(dashboard::listeners).train());
+                    () -> dashboard.watch(VaeTrainer.of(cfg)).train());
             chrome.get(base + "/train/overview");
             WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(120), Duration.ofMillis(200));
             long firstSeen = wait.until(d -> {

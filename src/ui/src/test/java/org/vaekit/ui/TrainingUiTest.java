@@ -86,7 +86,7 @@ class TrainingUiTest {
         Set<Thread> before = nonDaemonThreads();
         VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=threads", "train.epochs=1", "ui.port=0");
         try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
-            VaeTrainer.of(cfg).graphListeners(dashboard::listeners).train();
+            dashboard.watch(VaeTrainer.of(cfg)).train();
         }
         Set<Thread> left = Collections.emptySet();
         for (int i = 0; i < 50; i++) { // Vert.x threads end shortly after close returns
@@ -107,7 +107,7 @@ class TrainingUiTest {
             VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=" + name, "train.epochs=1", "ui.port=0",
                     "ui.report-every=10");
             try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
-                VaeTrainer.of(cfg).graphListeners(dashboard::listeners).train();
+                dashboard.watch(VaeTrainer.of(cfg)).train();
             }
         }
         FileStatsStorage first = TrainingDashboard.openStats(runs.resolve("first"));
