@@ -12,11 +12,15 @@ import org.vaekit.data.Binarization;
  * @param testSize       first N test examples, 0 for all of them
  * @param evalSeed       seed of the one-off binarization of validation and test
  * @param splits         files per split for the idx, csv and images sources
+ * @param cacheDir       where files derived from the data go (gunzipped IDX files, CSV and image tables); null
+ *                       for the user's cache folder (see {@code DataCache})
+ * @param inMemory       read the data into the heap rather than through the file system
  */
 public record DataSettings(String source, Path dir, boolean fetch, boolean verifyChecksums,
                            int trainSize, int validationSize, int testSize,
                            Binarization binarization, double threshold, boolean shuffle, long evalSeed,
-                           SplitSettings splits, CsvSettings csv, ImageSettings images) {
+                           SplitSettings splits, CsvSettings csv, ImageSettings images, Path cacheDir,
+                           boolean inMemory) {
     static DataSettings from(Settings s) {
         return new DataSettings(
                 s.oneOf("data.source", "mnist", "idx", "csv", "images"),
@@ -32,6 +36,8 @@ public record DataSettings(String source, Path dir, boolean fetch, boolean verif
                 s.longValue("data.eval-seed"),
                 SplitSettings.from(s),
                 CsvSettings.from(s),
-                ImageSettings.from(s));
+                ImageSettings.from(s),
+                s.string("data.cache-dir").isBlank() ? null : s.path("data.cache-dir"),
+                s.bool("data.in-memory"));
     }
 }
