@@ -1,23 +1,18 @@
 package org.vaekit.data;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vaekit.config.DataSettings;
 
 /**
  * Turns a {@link DataSource} into what training and evaluation consume: a shuffled training iterator whose
- * examples are binarized afresh every epoch, and validation/test batches binarized once with a fixed seed.
+ * examples are binarized afresh every epoch, and validation/test batches binarized with a fixed seed.
  */
 public final class DataPipeline {
     private final DataSource source;
     private final DataSettings settings;
     private final int evalBatchSize;
-    private final Map<Split, List<DataSet>> evaluationCache = new EnumMap<>(Split.class);
 
     public DataPipeline(DataSource source, DataSettings settings, int evalBatchSize) {
         this.source = source;
@@ -39,20 +34,15 @@ public final class DataPipeline {
                 new Binarizer(settings.binarization(), settings.threshold(), seed + 1));
     }
 
-    /** A split in batches, binarized once with {@code data.eval-seed}, labels kept; cached. */
+    /**
+     * A split in batches, binarized with {@code data.eval-seed}, labels kept. The batches are read afresh on every
+     * pass rather than kept, so a split larger than memory can be evaluated; every pass gives the same batches.
+     */
     public List<DataSet> evaluation(Split split) {
-        return evaluationCache.computeIfAbsent(split, s -> {
-            var iterator = iterator(s, evalBatchSize, false, 0);
-            Binarizer binarizer = new Binarizer(settings.binarization(), settings.threshold(),
-                    settings.evalSeed() + s.ordinal());
-            List<DataSet> batches = new ArrayList<>();
-            while (iterator.hasNext()) {
-                DataSet ds = iterator.next();
-                binarizer.preProcess(ds);
-                batches.add(ds);
-            }
-            return Collections.unmodifiableList(batches);
-        });
+        int n = source.size(split);
+        return new EvaluationBatches(() -> iterator(split, evalBatchSize, false, 0),
+                () -> new Binarizer(settings.binarization(), settings.threshold(), settings.evalSeed() + split.ordinal()),
+                (n + evalBatchSize - 1) / evalBatchSize);
     }
 
     /** A split's records as minibatches: features in column 0, the label (one-hot) in column 1. */

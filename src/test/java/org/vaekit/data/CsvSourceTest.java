@@ -62,7 +62,7 @@ class CsvSourceTest {
         assertEquals(2, source.size(Split.TEST));
         List<Float> seen = new ArrayList<>();
         for (Split split : Split.values()) {
-            Table t = source.table(split);
+            SplitRows t = SplitRows.of(source, split);
             assertEquals(List.of("a", "b"), t.classes());
             for (int i = 0; i < t.size(); i++) {
                 float x = t.rows()[i][0];
@@ -73,10 +73,10 @@ class CsvSourceTest {
         }
         assertEquals(20, seen.stream().distinct().count(), "every row in exactly one split");
         // The same seed gives the same split; another seed another one.
-        assertArrayEquals(source.table(Split.TEST).rows(), open(settings(gzippedCsv("e.csv.gz"))).table(Split.TEST).rows());
+        assertArrayEquals(SplitRows.of(source, Split.TEST).rows(), SplitRows.of(open(settings(gzippedCsv("e.csv.gz"))), Split.TEST).rows());
         TableSource other = open(settings(gzippedCsv("f.csv.gz"), "data.split-seed=99"));
-        assertTrue(!java.util.Arrays.deepEquals(source.table(Split.VALIDATION).rows(),
-                other.table(Split.VALIDATION).rows()));
+        assertTrue(!java.util.Arrays.deepEquals(SplitRows.of(source, Split.VALIDATION).rows(),
+                SplitRows.of(other, Split.VALIDATION).rows()));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CsvSourceTest {
         ValueRange train = source.valueRange(Split.TRAIN);
         assertEquals(0.0, train.min(), 1e-6);
         assertEquals(1.0, train.max(), 1e-6);
-        float[][] rows = source.table(Split.TRAIN).rows();
+        float[][] rows = SplitRows.of(source, Split.TRAIN).rows();
         float minX = Float.MAX_VALUE;
         for (float[] r : rows) {
             minX = Math.min(minX, r[0]);
@@ -108,9 +108,9 @@ class CsvSourceTest {
         Files.writeString(file, wider.toString());
         TableSource again = (TableSource) DataSources.open(settings(file, "data.csv.scale=minmax"), run, l -> { });
         assertEquals(1.0, again.valueRange(Split.TRAIN).max(), 1e-6, "values beyond the saved range are clipped");
-        float[] first = again.table(Split.TRAIN).rows()[0];
+        float[] first = SplitRows.of(again, Split.TRAIN).rows()[0];
         TableSource relearned = open(settings(file, "data.csv.scale=minmax"));
-        assertTrue(first[0] != relearned.table(Split.TRAIN).rows()[0][0] || first[0] == 0,
+        assertTrue(first[0] != SplitRows.of(relearned, Split.TRAIN).rows()[0][0] || first[0] == 0,
                 "the saved scaling, not a fresh one");
         VaekitException e = assertThrows(VaekitException.class,
                 () -> DataSources.open(settings(file, "data.csv.scale=minmax"), dir.resolve("nothing"), l -> { }));
@@ -121,7 +121,7 @@ class CsvSourceTest {
     void rangeScalingMapsTheGivenRange() throws IOException {
         TableSource source = open(settings(gzippedCsv("d.csv.gz"), "data.csv.scale=range", "data.csv.range=[0, 200]",
                 "data.validation=[\"" + gzippedCsv("v.csv.gz") + "\"]", "data.test=[\"" + gzippedCsv("t.csv.gz") + "\"]"));
-        Table train = source.table(Split.TRAIN);
+        SplitRows train = SplitRows.of(source, Split.TRAIN);
         assertEquals(20, train.size());
         assertEquals(0.5f, train.rows()[0][1], 1e-6); // x = 0, y = 100
         assertEquals(19 / 200f, train.rows()[19][0], 1e-6);
@@ -138,7 +138,7 @@ class CsvSourceTest {
         float[][] all = new float[4][];
         int k = 0;
         for (Split split : Split.values()) {
-            for (float[] row : source.table(split).rows()) {
+            for (float[] row : SplitRows.of(source, split).rows()) {
                 all[k++] = row;
             }
         }
