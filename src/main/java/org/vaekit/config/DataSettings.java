@@ -21,6 +21,12 @@ public record DataSettings(String source, Path dir, boolean fetch, boolean verif
                            Binarization binarization, double threshold, boolean shuffle, long evalSeed,
                            SplitSettings splits, CsvSettings csv, ImageSettings images, Path cacheDir,
                            boolean inMemory) {
+    /** These settings with {@code data.in-memory} set to {@code inMemory}. */
+    public DataSettings withInMemory(boolean inMemory) {
+        return new DataSettings(source, dir, fetch, verifyChecksums, trainSize, validationSize, testSize, binarization,
+                threshold, shuffle, evalSeed, splits, csv, images, cacheDir, inMemory);
+    }
+
     static DataSettings from(Settings s) {
         return new DataSettings(
                 s.oneOf("data.source", "mnist", "idx", "csv", "images"),

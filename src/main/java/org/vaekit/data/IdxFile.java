@@ -197,7 +197,7 @@ public final class IdxFile {
         return copied;
     }
 
-    /** Used by tests to compare with other readers: all values, row-major (small files only). */
+    /** All values, row-major, in one array: for small files only. */
     byte[] values() {
         byte[] out = new byte[Math.toIntExact((long) count() * itemSize())];
         for (int i = 0; i < count(); i++) {

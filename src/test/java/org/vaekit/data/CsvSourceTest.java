@@ -182,4 +182,53 @@ class CsvSourceTest {
         e = assertThrows(VaekitException.class, () -> open(settings(dir.resolve("missing.csv"))));
         assertEquals(dir.resolve("missing.csv") + ": CSV file not found", e.getMessage());
     }
+
+    @Test
+    void aCsvIsConvertedOnceIntoTheCacheAndAgainWhenItsBytesOrSettingsChange() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path file = gzippedCsv("c.csv.gz");
+        String at = "data.cache-dir=\"" + cache + "\"";
+        SplitRows first = SplitRows.of(open(settings(file, at)), Split.TRAIN);
+        assertEquals(1, tables(cache).size());
+        Path table = tables(cache).get(0);
+        long written = Files.getLastModifiedTime(table).toMillis();
+        assertArrayEquals(first.rows(), SplitRows.of(open(settings(file, at)), Split.TRAIN).rows());
+        assertEquals(List.of(table), tables(cache), "the same file and settings reuse the table");
+        assertEquals(written, Files.getLastModifiedTime(table).toMillis());
+
+        open(settings(file, at, "data.csv.feature-columns=[0]"));
+        assertEquals(2, tables(cache).size(), "another reading setting, another table");
+        Files.writeString(file, "x;label;y\n1;a;2\n3;b;4\n5;a;6\n7;b;8\n9;a;10\n11;b;12\n13;a;14\n15;b;16\n17;a;18\n19;b;20\n");
+        SplitRows changed = SplitRows.of(open(settings(file, at)), Split.TRAIN);
+        assertEquals(3, tables(cache).size(), "changed bytes, another table");
+        assertEquals(7, changed.size());
+
+        // A damaged table is named, with what to do.
+        Files.write(table, new byte[] {1, 2, 3});
+        VaekitException e = assertThrows(VaekitException.class, () -> open(settings(gzippedCsv("c.csv.gz"), at)));
+        assertEquals(table + ": damaged data cache file (not a table file of version 1); delete it to have it made"
+                + " again", e.getMessage());
+    }
+
+    @Test
+    void aBadLineHalfWayThroughALargeCsvIsNamedAndLeavesNothingInTheCache() throws IOException {
+        StringBuilder text = new StringBuilder("x;label;y\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i).append(";a;").append(i == 2500 ? "n/a" : String.valueOf(i)).append('\n');
+        }
+        Path file = plainCsv("big.csv", text.toString());
+        Path cache = dir.resolve("cache");
+        VaekitException e = assertThrows(VaekitException.class,
+                () -> open(settings(file, "data.cache-dir=\"" + cache + "\"")));
+        assertEquals(file + ": line 2502, column 2: 'n/a' is not a finite number", e.getMessage());
+        try (var left = Files.list(cache)) {
+            assertEquals(List.of(), left.toList(), "no table and no temporary file left");
+        }
+    }
+
+    private static List<Path> tables(Path cache) throws IOException {
+        try (var files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".vktb")).sorted().toList();
+        }
+    }
 }
