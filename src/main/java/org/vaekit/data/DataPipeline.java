@@ -1,6 +1,9 @@
 package org.vaekit.data;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.vaekit.config.DataSettings;
@@ -13,6 +16,9 @@ public final class DataPipeline {
     private final DataSource source;
     private final DataSettings settings;
     private final int evalBatchSize;
+    /** Evaluation batches are kept when their features take at most 1/8 of JavaCPP's off-heap limit. */
+    private static final long KEEP_LIMIT_DIVISOR = 8;
+    private final Map<Split, List<DataSet>> evaluationCache = new EnumMap<>(Split.class);
 
     public DataPipeline(DataSource source, DataSettings settings, int evalBatchSize) {
         this.source = source;
@@ -35,14 +41,18 @@ public final class DataPipeline {
     }
 
     /**
-     * A split in batches, binarized with {@code data.eval-seed}, labels kept. The batches are read afresh on every
-     * pass rather than kept, so a split larger than memory can be evaluated; every pass gives the same batches.
+     * A split in batches, binarized with {@code data.eval-seed}, labels kept. A split whose features take at most an
+     * eighth of ND4J's off-heap limit (JavaCPP's {@code maxbytes}) is kept once read (validation runs
+     * every epoch); a larger one is read afresh on every pass, so a split larger than memory can be evaluated. Every
+     * pass gives the same batches either way.
      */
     public List<DataSet> evaluation(Split split) {
         int n = source.size(split);
-        return new EvaluationBatches(() -> iterator(split, evalBatchSize, false, 0),
-                () -> new Binarizer(settings.binarization(), settings.threshold(), settings.evalSeed() + split.ordinal()),
-                (n + evalBatchSize - 1) / evalBatchSize);
+        boolean keep = 4L * n * source.inputSize() <= Pointer.maxBytes() / KEEP_LIMIT_DIVISOR;
+        return evaluationCache.computeIfAbsent(split, s -> new EvaluationBatches(
+                () -> iterator(s, evalBatchSize, false, 0),
+                () -> new Binarizer(settings.binarization(), settings.threshold(), settings.evalSeed() + s.ordinal()),
+                (n + evalBatchSize - 1) / evalBatchSize, keep));
     }
 
     /** A split's records as minibatches: features in column 0, the label (one-hot) in column 1. */

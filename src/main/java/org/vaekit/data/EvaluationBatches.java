@@ -1,6 +1,9 @@
 package org.vaekit.data;
 
 import java.util.AbstractSequentialList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -10,22 +13,29 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * A split's evaluation batches, read and binarized afresh on every pass: the binarizer restarts from the same
  * seed each time, so every pass yields the same batches while only one of them is in memory at a time (a split
- * larger than memory evaluates as well as a small one). Read-only; {@code get(i)} reads the batches before it.
+ * larger than memory evaluates as well as a small one). A split whose features take at most {@code keepBytes} is
+ * kept after its first whole pass instead (validation runs every epoch). Read-only; {@code get(i)} reads the
+ * batches before it.
  */
 final class EvaluationBatches extends AbstractSequentialList<DataSet> {
     private final Supplier<RecordReaderDataSetIterator> batches;
     private final Supplier<Binarizer> binarizer;
     private final int size;
+    private final boolean keep;
+    private List<DataSet> kept;
 
     /**
      * @param batches   a new iterator over the split's records, in order
      * @param binarizer a new binarizer, seeded the same every time
      * @param size      number of batches in a pass
+     * @param keep      keep the batches after the first whole pass
      */
-    EvaluationBatches(Supplier<RecordReaderDataSetIterator> batches, Supplier<Binarizer> binarizer, int size) {
+    EvaluationBatches(Supplier<RecordReaderDataSetIterator> batches, Supplier<Binarizer> binarizer, int size,
+                      boolean keep) {
         this.batches = batches;
         this.binarizer = binarizer;
         this.size = size;
+        this.keep = keep;
     }
 
     @Override
@@ -34,7 +44,10 @@ final class EvaluationBatches extends AbstractSequentialList<DataSet> {
     }
 
     @Override
-    public ListIterator<DataSet> listIterator(int index) {
+    public synchronized ListIterator<DataSet> listIterator(int index) {
+        if (kept != null) {
+            return Collections.unmodifiableList(kept).listIterator(index);
+        }
         Pass pass = new Pass(batches.get(), binarizer.get());
         for (int i = 0; i < index; i++) {
             pass.next();
@@ -42,10 +55,15 @@ final class EvaluationBatches extends AbstractSequentialList<DataSet> {
         return pass;
     }
 
+    private synchronized void keep(List<DataSet> whole) {
+        kept = whole;
+    }
+
     /** One pass over the split; forward only. */
     private final class Pass implements ListIterator<DataSet> {
         private final RecordReaderDataSetIterator records;
         private final Binarizer binarizer;
+        private final List<DataSet> read = keep ? new ArrayList<>() : null;
         private int next;
 
         Pass(RecordReaderDataSetIterator records, Binarizer binarizer) {
@@ -66,6 +84,12 @@ final class EvaluationBatches extends AbstractSequentialList<DataSet> {
             DataSet ds = records.next();
             binarizer.preProcess(ds);
             next++;
+            if (read != null) {
+                read.add(ds);
+                if (next == size) {
+                    keep(read);
+                }
+            }
             return ds;
         }
 
