@@ -30,7 +30,8 @@ import org.vaekit.eval.StreamingScorer;
 import org.vaekit.model.Vae;
 
 /**
- * The benchmark: per batch size, the DataVec pipeline alone, then training (pipeline + forward + backward +
+ * The benchmark: per batch size, the DataVec pipeline alone (reading the files as training does, and from a heap
+ * copy of the data), then training (pipeline + forward + backward +
  * Adam, one epoch per pass) and inference (full forward pass) of vaekit's SameDiff model, of DL4J's
  * {@code VariationalAutoencoder} layer and of PyTorch, side by side on the same data. Each figure is the median
  * samples/s of {@code runs} passes after one warm-up pass; before the first figure every subject trains for
@@ -38,6 +39,7 @@ import org.vaekit.model.Vae;
  */
 public final class Throughput {
     static final String PIPELINE = "pipeline";
+    static final String PIPELINE_IN_MEMORY = "pipeline, in memory";
     static final String TRAINING = "training";
     static final String INFERENCE = "inference";
     static final String ENCODE = "encode";
@@ -82,10 +84,15 @@ public final class Throughput {
 
         List<BenchReport.Figure> figures = new ArrayList<>();
         Map<String, PeakMemory.Usage> memory = new LinkedHashMap<>();
+        DataPipeline inMemory = new DataPipeline(DataSources.open(config.data().withInMemory(true)),
+                config.data(), config.train().evalBatchSize());
         for (int batch : batchSizes) {
             DataSetIterator train = data.training(batch, config.run().seed());
             figures.add(print(new BenchReport.Figure(PIPELINE, batch, BenchReport.VAEKIT,
                     Median.samplesPerSecond(() -> drain(train), examples, runs))));
+            DataSetIterator fromHeap = inMemory.training(batch, config.run().seed());
+            figures.add(print(new BenchReport.Figure(PIPELINE_IN_MEMORY, batch, BenchReport.VAEKIT,
+                    Median.samplesPerSecond(() -> drain(fromHeap), examples, runs))));
             List<INDArray> batches = binarizedBatches(train);
             for (Subject s : subjects) {
                 Runnable epoch = s.training(train);

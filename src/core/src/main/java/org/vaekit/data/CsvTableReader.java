@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.datavec.api.records.Record;
@@ -18,21 +17,27 @@ import org.vaekit.VaekitException;
 import org.vaekit.config.CsvSettings;
 
 /**
- * Reads CSV files, plain or gzipped, with DataVec's {@link CSVRecordReader} into a {@link Table}: the configured
- * feature columns as numbers, the label column (if any) as class names. Every malformed line is reported with its
- * file and line number.
+ * Reads CSV files, plain or gzipped, with DataVec's {@link CSVRecordReader} line by line into a {@link Table} file:
+ * the configured feature columns as numbers, the label column (if any) as class names. Every malformed line is
+ * reported with its file and line number.
  */
-final class CsvTableReader {
+final class CsvTableReader implements TableSource.Reader {
     private final CsvSettings settings;
 
     CsvTableReader(CsvSettings settings) {
         this.settings = settings;
     }
 
-    /** Reads all {@code files} into one table (no scaling yet). */
-    Table read(List<Path> files) {
-        List<float[]> rows = new ArrayList<>();
-        List<String> labelNames = new ArrayList<>();
+    /** What a table made by this reader depends on besides its files' bytes (for the cache key). */
+    @Override
+    public String describe() {
+        return "csv 1 skip=" + settings.skipLines() + " separator=" + (int) settings.separator() + " label="
+                + settings.labelColumn() + " features=" + settings.featureColumns();
+    }
+
+    /** Streams all {@code files} into {@code out} (no scaling yet). */
+    @Override
+    public void read(List<Path> files, TableWriter out) throws IOException {
         int columns = -1;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -41,7 +46,7 @@ final class CsvTableReader {
             // One reader per file: CSVRecordReader skips header lines only at the start of its first file.
             CSVRecordReader reader = new CSVRecordReader(settings.skipLines(), settings.separator());
             try {
-                reader.initialize(new StreamInputSplit(List.of(file.toUri()), CsvTableReader::open));
+                initialize(reader, file);
                 int line = settings.skipLines();
                 while (reader.hasNext()) {
                     Record record = next(reader, file, line);
@@ -54,19 +59,23 @@ final class CsvTableReader {
                         throw new VaekitException(file + ": line " + line + ": " + cells.size() + " columns, expected "
                                 + columns + " as in the first data line");
                     }
-                    rows.add(features(cells, file, line));
-                    if (settings.labelColumn() >= 0) {
-                        labelNames.add(cells.get(settings.labelColumn()).toString().trim());
-                    }
+                    out.add(features(cells, file, line),
+                            settings.labelColumn() >= 0 ? cells.get(settings.labelColumn()).toString().trim() : null);
                 }
             } catch (UncheckedIOException e) {
                 throw new VaekitException(file + ": cannot read: " + e.getCause().getMessage(), e);
-            } catch (IOException | InterruptedException e) {
-                throw new VaekitException(file + ": cannot read: " + e.getMessage(), e);
+            } finally {
+                reader.close();
             }
         }
-        String origin = String.join(", ", files.stream().map(Path::toString).toList());
-        return Table.labelled(origin, rows.toArray(new float[0][]), labelNames);
+    }
+
+    private static void initialize(CSVRecordReader reader, Path file) {
+        try {
+            reader.initialize(new StreamInputSplit(List.of(file.toUri()), CsvTableReader::open));
+        } catch (IOException | InterruptedException e) {
+            throw new VaekitException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** The next record; DataVec's parse errors (e.g. an unterminated quote) as our error with the line. */

@@ -37,10 +37,9 @@ public final class DataSources {
             case "idx":
                 return IdxSource.open(s);
             case "csv":
-                return TableSource.of(s, new CsvTableReader(s.csv())::read,
-                        Optional.of(FeatureScaler.of(s.csv(), runDir)));
+                return TableSource.of(s, new CsvTableReader(s.csv()), Optional.of(FeatureScaler.of(s.csv(), runDir)));
             case "images":
-                return TableSource.of(s, new ImageFolderReader(s.images())::read, Optional.empty());
+                return TableSource.of(s, new ImageFolderReader(s.images()), Optional.empty());
             default:
                 throw new VaekitException("config: key 'data.source' = " + s.source()
                         + " is invalid: expected one of mnist, idx, csv, images");
@@ -52,12 +51,17 @@ public final class DataSources {
         return s.source().equals("csv") && s.csv().scale() == FeatureScaling.MINMAX;
     }
 
-    /** The SHA-256 of each listed file, and of each listed folder's files (taken in sorted path order). */
+    /**
+     * The SHA-256 of each listed file, and of each listed folder's files (taken in sorted path order); paths that
+     * do not exist are left out, for the reader to report in its own words.
+     */
     static Map<String, String> digests(SplitSettings splits) {
         Map<String, String> out = new LinkedHashMap<>();
         for (List<Path> files : List.of(splits.train(), splits.validation(), splits.test())) {
             for (Path f : files) {
-                out.put(f.toString(), sha256(f));
+                if (Files.exists(f)) {
+                    out.put(f.toString(), sha256(f));
+                }
             }
         }
         return out;

@@ -4,19 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Arrays;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaekit.VaekitException;
 import org.vaekit.config.CsvSettings;
 
 /**
- * Scales features to [0,1] with ND4J's {@link NormalizerMinMaxScaler}: by a given range, or by each column's
- * minimum and maximum on the training split. The learned minima and maxima are saved in the run folder
- * ({@value #FILE}) so that evaluating the run scales the data the same way.
+ * Scales features to [0,1]: by a given range, or by each column's minimum and maximum on the training split,
+ * learned in one pass over it and kept in ND4J's {@link NormalizerMinMaxScaler}; rows are scaled as they are read.
+ * The learned minima and maxima are saved in the run folder ({@value #FILE}) so that evaluating the run scales the
+ * data the same way.
  */
 final class FeatureScaler {
     static final String FILE = "feature-scaling.bin";
@@ -55,38 +54,76 @@ final class FeatureScaler {
         return new FeatureScaler(s.scale(), s.rangeMin(), s.rangeMax(), saved);
     }
 
-    /** This scaler made ready for {@code train}: its minima and maxima learned from it unless known already. */
-    FeatureScaler fitted(Table train) {
+    /**
+     * This scaler made ready for the training split ({@code items} of {@code train}): with minmax, its minima and
+     * maxima learned in one pass over those rows unless known already.
+     */
+    FeatureScaler fitted(Table train, int[] items) {
         if (mode != FeatureScaling.MINMAX || learned != null) {
             return this;
         }
-        INDArray x = matrix(train);
-        INDArray min = x.min(0);
-        INDArray max = x.max(0);
-        // A constant column has no range: map it to 0 instead of dividing by zero.
-        INDArray constant = max.sub(min).lte(0).castTo(DataType.FLOAT);
+        int width = train.width();
+        float[] min = new float[width];
+        float[] max = new float[width];
+        Arrays.fill(min, Float.POSITIVE_INFINITY);
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        float[] row = new float[width];
+        for (int item : items) {
+            train.copy(item, row, 0);
+            for (int j = 0; j < width; j++) {
+                min[j] = Math.min(min[j], row[j]);
+                max[j] = Math.max(max[j], row[j]);
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            // A constant column has no range: map it to 0 instead of dividing by zero.
+            max[j] += max[j] - min[j] <= 0 ? 1 : 0;
+        }
         NormalizerMinMaxScaler scaler = new NormalizerMinMaxScaler();
-        scaler.setFeatureStats(min, max.add(constant));
+        scaler.setFeatureStats(Nd4j.createFromArray(min), Nd4j.createFromArray(max));
         return new FeatureScaler(mode, rangeMin, rangeMax, scaler);
     }
 
-    /** The table scaled; with minmax, values of other splits beyond the training range are clipped to [0,1]. */
-    Table apply(Table t) {
-        if (mode == FeatureScaling.NONE || t.size() == 0) {
-            return t;
+    /** Checks that this scaler fits rows of {@code width} values read from {@code origin}. */
+    void requireWidth(int width, String origin) {
+        if (learned != null && learned.getMin().length() != width) {
+            throw new VaekitException("the saved feature scaling covers " + learned.getMin().length()
+                    + " columns but " + origin + " has " + width);
         }
-        INDArray x = matrix(t);
-        if (mode == FeatureScaling.RANGE) {
-            x.subi(rangeMin).divi(rangeMax - rangeMin);
-        } else {
-            if (learned.getMin().length() != t.width()) {
-                throw new VaekitException("the saved feature scaling covers " + learned.getMin().length()
-                        + " columns but " + t.origin() + " has " + t.width());
+    }
+
+    /** The per-row transform for the record readers: [offset, divisor, clip to [0,1]] per column, or null. */
+    Transform transform(int width) {
+        switch (mode) {
+            case RANGE: {
+                float[] offset = new float[width];
+                float[] divisor = new float[width];
+                Arrays.fill(offset, (float) rangeMin);
+                Arrays.fill(divisor, (float) (rangeMax - rangeMin));
+                return new Transform(offset, divisor, false);
             }
-            learned.transform(x);
-            x = Transforms.max(Transforms.min(x, 1.0, false), 0.0, false);
+            case MINMAX: {
+                float[] min = learned.getMin().toFloatVector();
+                float[] max = learned.getMax().toFloatVector();
+                float[] range = new float[width];
+                for (int j = 0; j < width; j++) {
+                    range[j] = max[j] - min[j];
+                }
+                return new Transform(min, range, true);
+            }
+            default:
+                return null;
         }
-        return new Table(t.origin(), x.toFloatMatrix(), t.labels(), t.classes());
+    }
+
+    /** (x - offset) / divisor per column, then, for minmax, clipped to [0,1] (other splits may exceed the range). */
+    record Transform(float[] offset, float[] divisor, boolean clip) {
+        void apply(float[] row, int from) {
+            for (int j = 0; j < offset.length; j++) {
+                float v = (row[from + j] - offset[j]) / divisor[j];
+                row[from + j] = clip ? Math.max(0f, Math.min(1f, v)) : v;
+            }
+        }
     }
 
     /** Writes the learned minima and maxima into {@code dir} (nothing for the other modes). */
@@ -100,9 +137,5 @@ final class FeatureScaler {
         } catch (IOException e) {
             throw new VaekitException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static INDArray matrix(Table t) {
-        return Nd4j.create(t.rows());
     }
 }

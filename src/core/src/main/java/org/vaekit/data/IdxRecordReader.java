@@ -8,11 +8,13 @@ import org.vaekit.VaekitException;
 
 /**
  * A DataVec {@code RecordReader} over an IDX image file and its IDX label file: each record is the image as a
- * row of pixels scaled to [0,1] and its label. Reads a range or a list of items (see {@link RowRecordReader}).
+ * row of pixels scaled to [0,1] and its label. Reads a range or a list of items (see {@link RowRecordReader}), each
+ * from the files when it is needed.
  */
 public final class IdxRecordReader extends RowRecordReader {
-    private byte[] pixels;
-    private byte[] labels;
+    private IdxFile images;
+    private IdxFile labels;
+    private byte[] scratch;
     private int itemSize;
     private int numClasses;
     private URI source;
@@ -72,9 +74,10 @@ public final class IdxRecordReader extends RowRecordReader {
             throw new VaekitException(images.path() + ": cannot read items [" + from + ", " + end + ") of "
                     + images.count());
         }
-        this.pixels = images.values();
-        this.labels = labelFile.values();
+        this.images = images;
+        this.labels = labelFile;
         this.itemSize = images.itemSize();
+        this.scratch = new byte[itemSize];
         this.numClasses = numClasses(labelFile);
         this.source = images.path().toUri();
         setItems(IntStream.range(from, end).toArray());
@@ -98,8 +101,7 @@ public final class IdxRecordReader extends RowRecordReader {
 
     /** Largest label + 1. */
     static int numClasses(IdxFile labelFile) {
-        byte[] labels = labelFile.values();
-        return 1 + IntStream.range(0, labels.length).map(i -> labels[i] & 0xff).max().orElse(0);
+        return 1 + IntStream.range(0, labelFile.count()).map(i -> labelFile.value(i, 0)).max().orElse(0);
     }
 
     /** Pixels per record (e.g. 784). */
@@ -117,15 +119,15 @@ public final class IdxRecordReader extends RowRecordReader {
     /** Scales item's pixels from 0..255 to [0,1]. */
     @Override
     protected void copyFeatures(int item, float[] out, int offset) {
-        int start = item * itemSize;
+        images.copy(item, scratch, 0);
         for (int j = 0; j < itemSize; j++) {
-            out[offset + j] = (pixels[start + j] & 0xff) / 255f;
+            out[offset + j] = (scratch[j] & 0xff) / 255f;
         }
     }
 
     @Override
     protected int label(int item) {
-        return labels[item] & 0xff;
+        return labels.value(item, 0);
     }
 
     @Override

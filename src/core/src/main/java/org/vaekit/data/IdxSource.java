@@ -11,7 +11,8 @@ import org.vaekit.data.SplitCut.Part;
 
 /**
  * Any IDX image/label pair (MNIST's format, also Fashion-MNIST, KMNIST, EMNIST), raw or gzipped: each split's
- * files are {@code [images, labels]}; the image size comes from the header.
+ * files are {@code [images, labels]}; the image size comes from the header. Examples are read from the files as
+ * they are needed.
  */
 public final class IdxSource implements DataSource {
     /** An image file and its label file. */
@@ -30,7 +31,8 @@ public final class IdxSource implements DataSource {
 
     /** Reads the splits' files as {@code data.train}, {@code data.validation} and {@code data.test} list them. */
     public static IdxSource open(DataSettings s) {
-        Map<Split, Part<Pair>> parts = new EnumMap<>(SplitCut.parts(s, IdxSource::read, p -> p.images().count()));
+        Map<Split, Part<Pair>> parts = new EnumMap<>(SplitCut.parts(s, files -> read(files, s),
+                p -> p.images().count()));
         IdxFile train = parts.get(Split.TRAIN).data().images();
         int classes = 0;
         for (Split split : Split.values()) {
@@ -54,15 +56,21 @@ public final class IdxSource implements DataSource {
         return new IdxSource(parts, classes, p);
     }
 
-    private static Pair read(List<Path> files) {
+    private static Pair read(List<Path> files, DataSettings s) {
         if (files.size() != 2) {
             throw new VaekitException("data.source = idx needs two files per split, [images, labels], got "
                     + files.size() + ": " + files);
         }
-        IdxFile images = IdxFile.read(files.get(0));
-        IdxFile labels = IdxFile.read(files.get(1));
+        IdxFile images = open(files.get(0), s);
+        IdxFile labels = open(files.get(1), s);
         IdxRecordReader.requirePair(images, labels);
         return new Pair(images, labels);
+    }
+
+    /** Opens an IDX file to be read through the file system, or with {@code data.in-memory} from a heap copy. */
+    static IdxFile open(Path file, DataSettings s) {
+        IdxFile f = IdxFile.open(file, DataCache.of(s));
+        return s.inMemory() ? f.inHeap() : f;
     }
 
     @Override

@@ -19,27 +19,36 @@ import org.vaekit.VaekitException;
 import org.vaekit.config.ImageSettings;
 
 /**
- * Reads folder trees of images with DataVec's {@link ImageRecordReader} into a {@link Table}: each image resized to
+ * Reads folder trees of images with DataVec's {@link ImageRecordReader}, one image at a time, into a {@link Table}
+ * file: each image resized to
  * height x width, grayscale or RGB (channel-major), values scaled from 0..255 to [0,1], labelled with the name of
  * its parent folder ({@link ParentPathLabelGenerator}). Only files under the root are read: links to folders are
  * not followed and a link to a file outside the root is an error.
  */
-final class ImageFolderReader {
+final class ImageFolderReader implements TableSource.Reader {
     private final ImageSettings settings;
 
     ImageFolderReader(ImageSettings settings) {
         this.settings = settings;
     }
 
-    /** Reads every image under the {@code roots}, in sorted path order. */
-    Table read(List<Path> roots) {
+    /** What a table made by this reader depends on besides its files' bytes (for the cache key). */
+    @Override
+    public String describe() {
+        return "images 1 height=" + settings.height() + " width=" + settings.width() + " channels="
+                + settings.channels() + " extensions=" + settings.extensions();
+    }
+
+    /** Streams every image under the {@code roots}, in sorted path order, into {@code out}. */
+    @Override
+    public void read(List<Path> roots, TableWriter out) throws IOException {
         List<URI> files = new ArrayList<>();
         for (Path root : roots) {
             files.addAll(list(root));
         }
         String origin = String.join(", ", roots.stream().map(Path::toString).toList());
         if (files.isEmpty()) {
-            return Table.labelled(origin, new float[0][], List.of());
+            return;
         }
         ImageRecordReader reader = new ImageRecordReader(settings.height(), settings.width(), settings.channels(),
                 new ParentPathLabelGenerator());
@@ -48,8 +57,6 @@ final class ImageFolderReader {
         } catch (IOException e) {
             throw new VaekitException(origin + ": cannot read images: " + e.getMessage(), e);
         }
-        List<float[]> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
         while (reader.hasNext()) {
             List<Writable> record;
             try {
@@ -64,10 +71,8 @@ final class ImageFolderReader {
             for (int j = 0; j < row.length; j++) {
                 row[j] /= 255f;
             }
-            rows.add(row);
-            labels.add(reader.getLabels().get(record.get(1).toInt()));
+            out.add(row, reader.getLabels().get(record.get(1).toInt()));
         }
-        return Table.labelled(origin, rows.toArray(new float[0][]), labels);
     }
 
     /** The image files under {@code root}, sorted; rejects links that lead outside it. */

@@ -50,7 +50,7 @@ public final class MnistSource implements DataSource {
         Map<MnistFile, Path> paths = MnistFetcher.locateOrFetch(s.dir(), s.fetch());
         Map<MnistFile, IdxFile> files = new EnumMap<>(MnistFile.class);
         for (Map.Entry<MnistFile, Path> e : paths.entrySet()) {
-            IdxFile file = IdxFile.read(e.getValue());
+            IdxFile file = IdxSource.open(e.getValue(), s);
             if (s.verifyChecksums() && !file.sha256().equals(e.getKey().sha256)) {
                 throw new VaekitException(e.getValue() + ": SHA-256 " + file.sha256() + " is not MNIST's "
                         + e.getKey().sha256 + " (replace the file, or set data.verify-checksums = false for other IDX data)");

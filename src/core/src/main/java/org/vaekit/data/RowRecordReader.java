@@ -2,6 +2,7 @@ package org.vaekit.data;
 
 import java.io.DataInputStream;
 import java.net.URI;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,11 +16,13 @@ import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
 import org.datavec.api.writable.batch.NDArrayRecordBatch;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A DataVec {@code RecordReader} over examples held in memory, read in a given list of items: each record is the
+ * A DataVec {@code RecordReader} over examples read by index (from memory-mapped files or the heap), in a given
+ * list of items: each record is the
  * example's features as one row ({@link NDArrayWritable}) and its label ({@link IntWritable}). Optionally
  * reshuffles on every {@link #reset()} from a seeded RNG, and delivers whole minibatches as arrays
  * ({@link NDArrayRecordBatch}, labels one-hot) so that {@code RecordReaderDataSetIterator} does no per-value work.
@@ -71,16 +74,19 @@ public abstract class RowRecordReader extends BaseRecordReader {
         int n = Math.min(num, order.length - cursor);
         int width = itemSize();
         int classes = numClasses();
-        float[] x = new float[n * width];
+        // Rows go straight into ND4J's off-heap array: the heap holds one row, not the batch.
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, n, width);
+        FloatBuffer xs = x.data().asNioFloat();
+        float[] row = new float[width];
         float[] y = new float[n * classes];
         for (int i = 0; i < n; i++) {
             int item = order[cursor + i];
-            copyFeatures(item, x, i * width);
+            copyFeatures(item, row, 0);
+            xs.put(i * width, row);
             y[i * classes + label(item)] = 1f;
         }
         cursor += n;
-        return new NDArrayRecordBatch(Nd4j.create(x, new long[] {n, width}, 'c'),
-                Nd4j.create(y, new long[] {n, classes}, 'c'));
+        return new NDArrayRecordBatch(x, Nd4j.create(y, new long[] {n, classes}, 'c'));
     }
 
     @Override
@@ -126,7 +132,7 @@ public abstract class RowRecordReader extends BaseRecordReader {
 
     @Override
     public List<Writable> record(URI uri, DataInputStream dataInputStream) {
-        throw new UnsupportedOperationException("records are read from memory, not streams");
+        throw new UnsupportedOperationException("records are read by index, not from streams");
     }
 
     @Override

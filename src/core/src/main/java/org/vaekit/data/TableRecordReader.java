@@ -1,21 +1,34 @@
 package org.vaekit.data;
 
 import java.net.URI;
-import java.util.stream.IntStream;
 import org.datavec.api.conf.Configuration;
 import org.datavec.api.split.InputSplit;
 
-/** A DataVec {@code RecordReader} over a {@link Table} (see {@link RowRecordReader}). */
+/**
+ * A DataVec {@code RecordReader} over rows of a {@link Table} (see {@link RowRecordReader}), each read from the
+ * table's file when it is needed, scaled, its label mapped onto the labels of all splits.
+ */
 public final class TableRecordReader extends RowRecordReader {
     private final Table table;
+    private final int[] classIndex;
+    private final int numClasses;
+    private final FeatureScaler.Transform scaling;
 
-    public TableRecordReader(Table table, boolean shuffle, long seed) {
+    /**
+     * @param classIndex the index among all splits' labels of each of the table's own labels
+     * @param scaling    applied to every row, or null
+     */
+    TableRecordReader(Table table, int[] items, int[] classIndex, int numClasses, FeatureScaler.Transform scaling,
+                      boolean shuffle, long seed) {
         super(shuffle, seed);
         this.table = table;
-        setItems(IntStream.range(0, table.size()).toArray());
+        this.classIndex = classIndex;
+        this.numClasses = numClasses;
+        this.scaling = scaling;
+        setItems(items);
     }
 
-    /** Tables come ready in memory, nothing to initialize. */
+    /** Tables come ready, nothing to initialize. */
     @Override
     public void initialize(InputSplit split) {
     }
@@ -31,17 +44,20 @@ public final class TableRecordReader extends RowRecordReader {
 
     @Override
     public int numClasses() {
-        return Math.max(table.classes().size(), 1);
+        return Math.max(numClasses, 1);
     }
 
     @Override
     protected void copyFeatures(int item, float[] out, int offset) {
-        System.arraycopy(table.rows()[item], 0, out, offset, table.width());
+        table.copy(item, out, offset);
+        if (scaling != null) {
+            scaling.apply(out, offset);
+        }
     }
 
     @Override
     protected int label(int item) {
-        return table.labels()[item];
+        return classIndex.length == 0 ? 0 : classIndex[table.label(item)];
     }
 
     /** None: a table may come from several files. */

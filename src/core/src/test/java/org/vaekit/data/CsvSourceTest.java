@@ -62,7 +62,7 @@ class CsvSourceTest {
         assertEquals(2, source.size(Split.TEST));
         List<Float> seen = new ArrayList<>();
         for (Split split : Split.values()) {
-            Table t = source.table(split);
+            SplitRows t = SplitRows.of(source, split);
             assertEquals(List.of("a", "b"), t.classes());
             for (int i = 0; i < t.size(); i++) {
                 float x = t.rows()[i][0];
@@ -73,10 +73,10 @@ class CsvSourceTest {
         }
         assertEquals(20, seen.stream().distinct().count(), "every row in exactly one split");
         // The same seed gives the same split; another seed another one.
-        assertArrayEquals(source.table(Split.TEST).rows(), open(settings(gzippedCsv("e.csv.gz"))).table(Split.TEST).rows());
+        assertArrayEquals(SplitRows.of(source, Split.TEST).rows(), SplitRows.of(open(settings(gzippedCsv("e.csv.gz"))), Split.TEST).rows());
         TableSource other = open(settings(gzippedCsv("f.csv.gz"), "data.split-seed=99"));
-        assertTrue(!java.util.Arrays.deepEquals(source.table(Split.VALIDATION).rows(),
-                other.table(Split.VALIDATION).rows()));
+        assertTrue(!java.util.Arrays.deepEquals(SplitRows.of(source, Split.VALIDATION).rows(),
+                SplitRows.of(other, Split.VALIDATION).rows()));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CsvSourceTest {
         ValueRange train = source.valueRange(Split.TRAIN);
         assertEquals(0.0, train.min(), 1e-6);
         assertEquals(1.0, train.max(), 1e-6);
-        float[][] rows = source.table(Split.TRAIN).rows();
+        float[][] rows = SplitRows.of(source, Split.TRAIN).rows();
         float minX = Float.MAX_VALUE;
         for (float[] r : rows) {
             minX = Math.min(minX, r[0]);
@@ -108,9 +108,9 @@ class CsvSourceTest {
         Files.writeString(file, wider.toString());
         TableSource again = (TableSource) DataSources.open(settings(file, "data.csv.scale=minmax"), run);
         assertEquals(1.0, again.valueRange(Split.TRAIN).max(), 1e-6, "values beyond the saved range are clipped");
-        float[] first = again.table(Split.TRAIN).rows()[0];
+        float[] first = SplitRows.of(again, Split.TRAIN).rows()[0];
         TableSource relearned = open(settings(file, "data.csv.scale=minmax"));
-        assertTrue(first[0] != relearned.table(Split.TRAIN).rows()[0][0] || first[0] == 0,
+        assertTrue(first[0] != SplitRows.of(relearned, Split.TRAIN).rows()[0][0] || first[0] == 0,
                 "the saved scaling, not a fresh one");
         VaekitException e = assertThrows(VaekitException.class,
                 () -> DataSources.open(settings(file, "data.csv.scale=minmax"), dir.resolve("nothing")));
@@ -121,7 +121,7 @@ class CsvSourceTest {
     void rangeScalingMapsTheGivenRange() throws IOException {
         TableSource source = open(settings(gzippedCsv("d.csv.gz"), "data.csv.scale=range", "data.csv.range=[0, 200]",
                 "data.validation=[\"" + gzippedCsv("v.csv.gz") + "\"]", "data.test=[\"" + gzippedCsv("t.csv.gz") + "\"]"));
-        Table train = source.table(Split.TRAIN);
+        SplitRows train = SplitRows.of(source, Split.TRAIN);
         assertEquals(20, train.size());
         assertEquals(0.5f, train.rows()[0][1], 1e-6); // x = 0, y = 100
         assertEquals(19 / 200f, train.rows()[19][0], 1e-6);
@@ -138,7 +138,7 @@ class CsvSourceTest {
         float[][] all = new float[4][];
         int k = 0;
         for (Split split : Split.values()) {
-            for (float[] row : source.table(split).rows()) {
+            for (float[] row : SplitRows.of(source, split).rows()) {
                 all[k++] = row;
             }
         }
@@ -181,5 +181,54 @@ class CsvSourceTest {
 
         e = assertThrows(VaekitException.class, () -> open(settings(dir.resolve("missing.csv"))));
         assertEquals(dir.resolve("missing.csv") + ": CSV file not found", e.getMessage());
+    }
+
+    @Test
+    void aCsvIsConvertedOnceIntoTheCacheAndAgainWhenItsBytesOrSettingsChange() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path file = gzippedCsv("c.csv.gz");
+        String at = "data.cache-dir=\"" + cache + "\"";
+        SplitRows first = SplitRows.of(open(settings(file, at)), Split.TRAIN);
+        assertEquals(1, tables(cache).size());
+        Path table = tables(cache).get(0);
+        long written = Files.getLastModifiedTime(table).toMillis();
+        assertArrayEquals(first.rows(), SplitRows.of(open(settings(file, at)), Split.TRAIN).rows());
+        assertEquals(List.of(table), tables(cache), "the same file and settings reuse the table");
+        assertEquals(written, Files.getLastModifiedTime(table).toMillis());
+
+        open(settings(file, at, "data.csv.feature-columns=[0]"));
+        assertEquals(2, tables(cache).size(), "another reading setting, another table");
+        Files.writeString(file, "x;label;y\n1;a;2\n3;b;4\n5;a;6\n7;b;8\n9;a;10\n11;b;12\n13;a;14\n15;b;16\n17;a;18\n19;b;20\n");
+        SplitRows changed = SplitRows.of(open(settings(file, at)), Split.TRAIN);
+        assertEquals(3, tables(cache).size(), "changed bytes, another table");
+        assertEquals(7, changed.size());
+
+        // A damaged table is named, with what to do.
+        Files.write(table, new byte[] {1, 2, 3});
+        VaekitException e = assertThrows(VaekitException.class, () -> open(settings(gzippedCsv("c.csv.gz"), at)));
+        assertEquals(table + ": damaged data cache file (not a table file of version 1); delete it to have it made"
+                + " again", e.getMessage());
+    }
+
+    @Test
+    void aBadLineHalfWayThroughALargeCsvIsNamedAndLeavesNothingInTheCache() throws IOException {
+        StringBuilder text = new StringBuilder("x;label;y\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i).append(";a;").append(i == 2500 ? "n/a" : String.valueOf(i)).append('\n');
+        }
+        Path file = plainCsv("big.csv", text.toString());
+        Path cache = dir.resolve("cache");
+        VaekitException e = assertThrows(VaekitException.class,
+                () -> open(settings(file, "data.cache-dir=\"" + cache + "\"")));
+        assertEquals(file + ": line 2502, column 2: 'n/a' is not a finite number", e.getMessage());
+        try (var left = Files.list(cache)) {
+            assertEquals(List.of(), left.toList(), "no table and no temporary file left");
+        }
+    }
+
+    private static List<Path> tables(Path cache) throws IOException {
+        try (var files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".vktb")).sorted().toList();
+        }
     }
 }

@@ -82,4 +82,31 @@ class DataPipelineTest {
         VaekitException v = assertThrows(VaekitException.class, () -> pipeline("data.validation-size=1000"));
         assertTrue(v.getMessage().contains("data.validation-size"), v.getMessage());
     }
+
+    @Test
+    void evaluationBatchesReadAfreshOnEveryPassAreTheSameAsKeptOnes() {
+        DataPipeline p = pipeline();
+        DataSource source = p.source();
+        VaeConfig c = Fixtures.miniConfig(runs);
+        int batch = 64;
+        java.util.function.Function<Boolean, List<DataSet>> batches = keep -> new EvaluationBatches(
+                () -> new org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator(
+                        source.reader(Split.TEST, false, 0), batch, 1, 10),
+                () -> new Binarizer(c.data().binarization(), c.data().threshold(), 99), (200 + batch - 1) / batch, keep);
+        List<DataSet> streamed = batches.apply(false);
+        List<DataSet> kept = batches.apply(true);
+        assertEquals(4, streamed.size());
+        List<DataSet> pass1 = List.copyOf(streamed);
+        List<DataSet> pass2 = List.copyOf(streamed);
+        List<DataSet> keptPass1 = List.copyOf(kept);
+        List<DataSet> keptPass2 = List.copyOf(kept);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(pass1.get(i).getFeatures(), pass2.get(i).getFeatures(), "the same draws on every pass");
+            assertTrue(pass1.get(i) != pass2.get(i), "read afresh, not kept");
+            assertEquals(pass1.get(i).getFeatures(), keptPass1.get(i).getFeatures());
+            assertTrue(keptPass1.get(i) == keptPass2.get(i), "kept after the first pass");
+        }
+        assertEquals(pass1.get(2).getFeatures(), streamed.get(2).getFeatures(), "get(i) reads the batches before it");
+        assertEquals(8, pass1.get(3).numExamples());
+    }
 }

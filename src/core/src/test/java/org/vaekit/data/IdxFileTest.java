@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,34 @@ class IdxFileTest {
         Files.write(trailing, t);
         assertTrue(assertThrows(VaekitException.class, () -> IdxFile.read(trailing)).getMessage()
                 .contains("data after"));
+    }
+
+    @Test
+    void gzippedFilesAreGunzippedOnceIntoTheCacheAndOnlyWhole(@TempDir Path dir) throws Exception {
+        DataCache cache = new DataCache(dir.resolve("cache"));
+        IdxFile first = IdxFile.open(LABELS, cache);
+        IdxFile again = IdxFile.open(LABELS, cache);
+        assertArrayEquals(gunzip(LABELS), Files.readAllBytes(onlyFile(cache.dir())));
+        assertEquals(first.sha256(), again.sha256());
+        assertEquals(first.path(), LABELS, "messages and provenance name the file given, not the cache file");
+
+        // A truncated gzip member: an error naming the file, and nothing left in the cache.
+        byte[] gz = Files.readAllBytes(LABELS);
+        Path cut = dir.resolve("cut-labels.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+        VaekitException e = assertThrows(VaekitException.class, () -> IdxFile.open(cut, cache));
+        assertTrue(e.getMessage().startsWith(cut + ": "), e.getMessage());
+        try (var files = Files.list(cache.dir())) {
+            assertEquals(1, files.count(), "only the earlier, whole file");
+        }
+    }
+
+    private static Path onlyFile(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
     }
 
     static byte[] gunzip(Path gz) throws Exception {

@@ -65,7 +65,7 @@ class ImageFolderSourceTest {
         assertEquals(2, source.size(Split.VALIDATION));
         assertEquals(2, source.size(Split.TEST));
         for (Split split : Split.values()) {
-            Table t = source.table(split);
+            SplitRows t = SplitRows.of(source, split);
             assertEquals(List.of("cats", "dogs"), t.classes());
             for (int i = 0; i < t.size(); i++) {
                 float expected = t.labels()[i] == 0 ? 51 / 255f : 204 / 255f;
@@ -84,7 +84,7 @@ class ImageFolderSourceTest {
         }
         TableSource source = (TableSource) DataSources.open(settings(root, "data.images.channels=3"));
         assertEquals(36, source.inputSize());
-        float[] row = source.table(Split.TRAIN).rows()[0];
+        float[] row = SplitRows.of(source, Split.TRAIN).rows()[0];
         // Channel-major; OpenCV orders the channels B, G, R.
         assertEquals(0f, row[0], 1e-6);
         assertEquals(1f, row[35], 1e-6);
