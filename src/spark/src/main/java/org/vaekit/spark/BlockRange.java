@@ -14,14 +14,13 @@ public record BlockRange(int partition, long first, long count) implements Seria
 
     /**
      * {@code blocks} blocks cut into at most {@code partitions} contiguous ranges of nearly equal length, in order
-     * (never more ranges than blocks; one empty range when there are no blocks, so the header is still written).
+     * (never more ranges than blocks: every partition has rows). The data sources refuse empty splits, so there is
+     * at least one block.
      */
     public static List<BlockRange> split(long blocks, int partitions) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions " + partitions + ": expected >= 1");
-        }
-        if (blocks == 0) {
-            return List.of(new BlockRange(0, 0, 0));
+        if (blocks < 1 || partitions < 1) {
+            throw new IllegalArgumentException(blocks + " blocks in " + partitions + " partitions: expected >= 1 of"
+                    + " each");
         }
         int n = (int) Math.min(partitions, blocks);
         List<BlockRange> ranges = new ArrayList<>(n);

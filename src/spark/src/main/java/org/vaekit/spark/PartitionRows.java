@@ -63,8 +63,8 @@ final class PartitionRows implements FlatMapFunction<BlockRange, String> {
             header = scorer.header(labelled);
             lines = block -> scorer.score(block).stream().map(s -> CsvTable.line(scorer.row(s, labelled))).toList();
         }
-        Iterator<ExampleBlock> blocks = range.count() == 0 ? Collections.emptyIterator()
-                : ExampleBlocks.range(source, split, shipped.data(), noise, origin, range.first(), range.count());
+        Iterator<ExampleBlock> blocks = ExampleBlocks.range(source, split, shipped.data(), noise, origin,
+                range.first(), range.count());
         return new Lines(range.partition() == 0 ? CsvTable.line(header) : null, blocks, lines);
     }
 

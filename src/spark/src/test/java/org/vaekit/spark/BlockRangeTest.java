@@ -1,6 +1,7 @@
 package org.vaekit.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,9 +16,10 @@ class BlockRangeTest {
     }
 
     @Test
-    void neverMoreRangesThanBlocksAndOneEmptyRangeForNoBlocks() {
+    void neverMoreRangesThanBlocks() {
         assertEquals(List.of(new BlockRange(0, 0, 1), new BlockRange(1, 1, 1)), BlockRange.split(2, 5));
-        assertEquals(List.of(new BlockRange(0, 0, 0)), BlockRange.split(0, 4));
+        assertThrows(IllegalArgumentException.class, () -> BlockRange.split(0, 4));
+        assertThrows(IllegalArgumentException.class, () -> BlockRange.split(4, 0));
     }
 
     @Test

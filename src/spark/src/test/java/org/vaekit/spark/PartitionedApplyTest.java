@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -121,7 +122,7 @@ class PartitionedApplyTest {
         Path own = dir.resolve("own");
         apply("score", run.folder().dir().toString(), "--out", own.toString(), "--split", "validation",
                 "--partitions", "2", "--block-size", "30");
-        assertFalse(java.util.Arrays.equals(concatenated(own), concatenated(out)));
+        assertFalse(Arrays.equals(concatenated(own), concatenated(out)));
     }
 
     @Test
