@@ -16,6 +16,12 @@ import org.vaekit.config.SplitSettings;
 
 /** Opens the data source {@code data.source} names: mnist, idx, csv or images. */
 public final class DataSources {
+    /**
+     * The files of a run folder that {@link #open(DataSettings, Path)} reads: what training learned from its data.
+     * A program that opens the data elsewhere (on a cluster's executors) ships these with the model.
+     */
+    public static final List<String> LEARNED_FILES = List.of(FeatureScaler.FILE);
+
     private DataSources() {
     }
 

@@ -62,17 +62,27 @@ public final class CsvTable implements AutoCloseable {
     /** Appends a row; cells holding the separator, quotes or line breaks are quoted. */
     public void row(List<String> cells) {
         try {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(quoted(cells.get(i)));
-            }
+            out.write(line(cells));
             out.write('\n');
             rows++;
         } catch (IOException e) {
             throw new VaekitException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A row as {@link #row} writes it, without the line break: for programs that write the rows of a table in
+     * parts elsewhere (one file per partition of a distributed job).
+     */
+    public static String line(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(quoted(cells.get(i)));
+        }
+        return line.toString();
     }
 
     /**
