@@ -7,11 +7,13 @@ trains for `warmup` seconds before that, as the Java subjects do) of:
   pipeline   shuffle, slice and binarize (torch.bernoulli) each minibatch
   training   pipeline + forward + backward + Adam
   inference  the full forward pass to the reconstruction means (encode, sample z, decode)
-Prints one JSON object per line: {"name": ..., "batch": ..., "samples_per_second": ...}.
+Prints one JSON object per line: {"name": ..., "batch": ..., "samples_per_second": ...}, and last the
+process's peak resident set: {"name": "memory", "resident_bytes": ...}.
 Exits with status 3 and a message on stderr when PyTorch is not installed.
 """
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
@@ -114,6 +116,8 @@ def main():
         for name, fn in (("pipeline", pipeline), ("training", training), ("inference", inference)):
             rate = median_rate(fn, n, a.runs)
             print(json.dumps({"name": name, "batch": batch, "samples_per_second": rate}), flush=True)
+    # ru_maxrss is in KiB on Linux
+    print(json.dumps({"name": "memory", "resident_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 
 
 if __name__ == "__main__":
