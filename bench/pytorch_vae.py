@@ -13,6 +13,7 @@ Exits with status 3 and a message on stderr when PyTorch is not installed.
 """
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -57,6 +58,16 @@ def batches(data, batch):
         yield torch.bernoulli(data[perm[i:i + batch]])
 
 
+def blas_library():
+    """The BLAS library the process loaded (Debian picks it through alternatives: the reference BLAS is many
+    times slower than OpenBLAS), as its folder and file name."""
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1].lower()}
+    return ", ".join(sorted(os.path.join(os.path.basename(os.path.dirname(p)), os.path.basename(p))
+                            for p in paths)) or "none found"
+
+
 def median_rate(epoch, n, runs):
     epoch()  # warm-up
     rates = []
@@ -84,7 +95,8 @@ def main():
     torch.manual_seed(a.seed)
     data = torch.from_numpy(np.load(a.data).astype(np.float32))
     n = data.shape[0]
-    print(json.dumps({"name": "version", "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    print(json.dumps({"name": "version", "torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "blas": blas_library()}), flush=True)
 
     warmup = a.warmup
     for batch in [int(b) for b in a.batch.split(",")]:

@@ -68,10 +68,11 @@ public record GridReport(Machine machine, String loadAtEnd, VaeConfig config, lo
         List<Integer> batches = measured.stream().map(m -> m.figure().batch()).distinct().sorted().toList();
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "- %s%n- load average (1, 5, 15 min): %s at the start, %s at the end%n"
-                        + "- model: %s%n- PyTorch: %s%n- grid: %s: %d settings; per setting each subject runs in a "
+                        + "- model: %s%n- PyTorch: %s%n- grid: %s (%d settings); per setting each subject runs in a "
                         + "process of its own started with that environment (vaekit and DL4J's layer in a child JVM, "
                         + "PyTorch in a child Python); %d passes, alternated (even passes take the settings in reverse "
-                        + "order and start PyTorch first)%n",
+                        + "order and start PyTorch first); the ND4J line above is the bench's own JVM, the children's "
+                        + "thread counts are under \"The grid\"%n",
                 machine.describe().replace("\n", "\n- "), machine.loadAtStart(), loadAtEnd,
                 BenchReport.describeModel(config), pytorch, axes, settings.size(), passes));
         md.append(String.format(Locale.ROOT, "%nSamples/s. Each pass's figure is the median of %d passes over %d "

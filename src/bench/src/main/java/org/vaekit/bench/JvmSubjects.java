@@ -133,6 +133,6 @@ public final class JvmSubjects {
                 }
             }
         }
-        System.exit(0); // ND4J and DataVec leave non-daemon threads behind
+        System.exit(0); // ends the child even if a library left a non-daemon thread running
     }
 }

@@ -113,7 +113,7 @@ final class PyTorchPeer {
                 String name = node.path("name").asText();
                 if (name.equals("version")) {
                     version = "torch " + node.path("torch").asText() + ", " + node.path("threads").asInt() + " threads, "
-                            + python;
+                            + "BLAS " + node.path("blas").asText() + ", " + python;
                 } else if (name.equals("memory")) {
                     residentBytes = node.path("resident_bytes").asLong();
                 } else {

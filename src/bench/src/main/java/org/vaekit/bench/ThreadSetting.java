@@ -33,8 +33,8 @@ record ThreadSetting(Map<String, String> env) {
         for (String axis : axes) {
             var m = AXIS.matcher(axis.strip());
             if (!m.matches()) {
-                throw new VaekitException("bench: --grid wants NAME=value1,value2,... (e.g. OMP_WAIT_POLICY=active,passive), got '"
-                        + axis + "'");
+                throw new VaekitException("bench: --grid wants NAME=value1,value2,... (e.g. "
+                        + "OMP_WAIT_POLICY=active,passive), got '" + axis + "'");
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> s : settings) {

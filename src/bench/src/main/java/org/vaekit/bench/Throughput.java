@@ -87,7 +87,8 @@ public final class Throughput {
             DataSetIterator fromHeap = inMemory.training(batch, config.run().seed());
             figures.add(print(new BenchReport.Figure(PIPELINE_IN_MEMORY, batch, BenchReport.VAEKIT,
                     Median.samplesPerSecond(() -> drain(fromHeap), examples, runs))));
-            subjects.measure(batch, train, examples, batch == memoryBatch ? memory : null).forEach(f -> figures.add(print(f)));
+            subjects.measure(batch, train, examples, batch == memoryBatch ? memory : null)
+                    .forEach(f -> figures.add(print(f)));
             Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
             figures.add(print(new BenchReport.Figure(ENCODE, batch, BenchReport.VAEKIT, Median.samplesPerSecond(
                     () -> streamed(out -> new StreamingEncoder(vae, source.labels()).write(

@@ -78,7 +78,7 @@ class BenchTest {
             assertTrue(md.contains("| " + figure + " | 50 | PyTorch | - | - |"), md);
             assertTrue(md.matches("(?s).*\\| " + figure + " \\| 50 \\| [0-9.]+x \\| - \\|.*"), md);
         }
-        assertTrue(md.contains("grid: OMP_WAIT_POLICY=passive x OMP_NUM_THREADS=1,2: 2 settings"), md);
+        assertTrue(md.contains("grid: OMP_WAIT_POLICY=passive x OMP_NUM_THREADS=1,2 (2 settings)"), md);
         assertTrue(md.matches("(?s).*\\| `OMP_WAIT_POLICY=passive OMP_NUM_THREADS=1` \\| vaekit \\(SameDiff\\) \\| "
                 + "[0-9,]+ MB \\|.*"), md);
         assertMachineLine(md);
