@@ -7,11 +7,14 @@ trains for `warmup` seconds before that, as the Java subjects do) of:
   pipeline   shuffle, slice and binarize (torch.bernoulli) each minibatch
   training   pipeline + forward + backward + Adam
   inference  the full forward pass to the reconstruction means (encode, sample z, decode)
-Prints one JSON object per line: {"name": ..., "batch": ..., "samples_per_second": ...}.
+Prints one JSON object per line: {"name": ..., "batch": ..., "samples_per_second": ...}, and last the
+process's peak resident set: {"name": "memory", "resident_bytes": ...}.
 Exits with status 3 and a message on stderr when PyTorch is not installed.
 """
 import argparse
 import json
+import os
+import resource
 import statistics
 import sys
 import time
@@ -55,6 +58,16 @@ def batches(data, batch):
         yield torch.bernoulli(data[perm[i:i + batch]])
 
 
+def blas_library():
+    """The BLAS library the process loaded (Debian picks it through alternatives: the reference BLAS is many
+    times slower than OpenBLAS), as its folder and file name."""
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1].lower()}
+    return ", ".join(sorted(os.path.join(os.path.basename(os.path.dirname(p)), os.path.basename(p))
+                            for p in paths)) or "none found"
+
+
 def median_rate(epoch, n, runs):
     epoch()  # warm-up
     rates = []
@@ -82,7 +95,8 @@ def main():
     torch.manual_seed(a.seed)
     data = torch.from_numpy(np.load(a.data).astype(np.float32))
     n = data.shape[0]
-    print(json.dumps({"name": "version", "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    print(json.dumps({"name": "version", "torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "blas": blas_library()}), flush=True)
 
     warmup = a.warmup
     for batch in [int(b) for b in a.batch.split(",")]:
@@ -114,6 +128,8 @@ def main():
         for name, fn in (("pipeline", pipeline), ("training", training), ("inference", inference)):
             rate = median_rate(fn, n, a.runs)
             print(json.dumps({"name": name, "batch": batch, "samples_per_second": rate}), flush=True)
+    # ru_maxrss is in KiB on Linux
+    print(json.dumps({"name": "memory", "resident_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 
 
 if __name__ == "__main__":

@@ -1,18 +1,13 @@
 package org.vaekit.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vaekit.config.VaeConfig;
 
 /** The benchmark's figures and the machine they were measured on, as a Markdown report. */
-public record BenchReport(Machine machine, VaeConfig config, long examples, int runs, int warmupSeconds,
+public record BenchReport(Machine machine, String loadAtEnd, VaeConfig config, long examples, int runs, int warmupSeconds,
                           int memoryBatch, List<Figure> figures, Map<String, PeakMemory.Usage> memory, String pytorch,
                           long flopsPerExample) {
     static final String VAEKIT = "vaekit (SameDiff)";
@@ -31,8 +26,10 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "- %s%n- %s%n- PyTorch: %s%n",
-                machine.describe().replace("\n", "\n- "), "model: " + describeModel(), pytorch));
+        md.append(String.format(Locale.ROOT, "- %s%n- load average (1, 5, 15 min): %s at the start, %s at the end%n"
+                        + "- model: %s%n- PyTorch: %s%n- environment: %s%n",
+                machine.describe().replace("\n", "\n- "), machine.loadAtStart(), loadAtEnd,
+                describeModel(config), pytorch, threadEnvironment()));
         md.append(String.format(Locale.ROOT, "%nSamples/s, median of %d passes over %d training examples after one "
                 + "warm-up pass, each subject first trained for %d s; ratios are vaekit's figure over the peer's.%n%n",
                 runs, examples, warmupSeconds));
@@ -85,23 +82,23 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
 
     /** Writes the report to {@code dir/<date>.md} (or {@code <date>-2.md}, ... : earlier results are kept). */
     public Path save(Path dir, String command) {
-        String date = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE);
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(date + ".md");
-            for (int i = 2; Files.exists(file); i++) {
-                file = dir.resolve(date + "-" + i + ".md");
-            }
-            String header = String.format(Locale.ROOT, "# vaekit bench, %s%n%n`%s`%n%n",
-                    LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' '), command);
-            Files.writeString(file, header + markdown());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReportFile.save(dir, command, markdown());
     }
 
-    private String describeModel() {
+    /** The threading variables this JVM and the PyTorch child ran under. */
+    static String threadEnvironment() {
+        StringBuilder env = new StringBuilder();
+        for (String key : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT", "SD_MAX_THREADS",
+                "SD_MASTER_THREADS", "OPENBLAS_NUM_THREADS")) {
+            String value = System.getenv(key);
+            if (value != null) {
+                env.append(env.length() == 0 ? "" : " ").append(key).append('=').append(value);
+            }
+        }
+        return env.length() == 0 ? "no threading variables set" : env.toString();
+    }
+
+    static String describeModel(VaeConfig config) {
         var m = config.model();
         return String.format(Locale.ROOT, "encoder %s, latent %d, decoder %s, %s, Adam lr %s",
                 m.encoder(), m.latent(), m.decoder(), m.activation().name().toLowerCase(Locale.ROOT),
@@ -116,15 +113,15 @@ public record BenchReport(Machine machine, VaeConfig config, long examples, int 
         return String.format(Locale.ROOT, "%.1f GFLOP/s = %.1f%%", flops / 1e9, 100 * flops / machine.peakFlops());
     }
 
-    private static String rate(double v) {
+    static String rate(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
     }
 
-    private static String ratio(double v) {
+    static String ratio(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2fx", v);
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return bytes < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", bytes / 1048576.0);
     }
 }

@@ -14,10 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * What the figures were measured on: CPU, cores, JVM, ND4J backend and native build, and the CPU's
- * single-precision peak, estimated as cores x clock x FLOP per cycle from its vector extensions.
+ * What the figures were measured on: CPU and the vector extensions that matter for these kernels, cores, JVM,
+ * ND4J backend and native build, the load average when the bench started, and the CPU's single-precision peak,
+ * estimated as cores x clock x FLOP per cycle from its vector extensions.
  */
-record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, double flopsPerCycle) {
+record Machine(String cpu, List<String> simd, int cores, double mhz, String jvm, String nd4j, double flopsPerCycle,
+               String loadAtStart) {
+    private static final List<String> SIMD = List.of("avx2", "avx512f", "fma");
 
     static Machine probe() {
         List<String> cpuinfo = List.of();
@@ -42,7 +45,22 @@ record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, doubl
                 env.get(Nd4jEnvironment.BLAS_VENDOR_KEY), env.get(Nd4jEnvironment.BLAS_THREADS_KEY),
                 env.get(Nd4jEnvironment.OMP_THREADS_KEY),
                 Pointer.maxPhysicalBytes() == 0 ? "0 (check off)" : Pointer.maxPhysicalBytes());
-        return new Machine(cpu, Runtime.getRuntime().availableProcessors(), mhz, jvm, nd4j, flopsPerCycle);
+        List<String> simd = SIMD.stream().filter(f -> flags.contains(" " + f + " ")).toList();
+        return new Machine(cpu, simd, Runtime.getRuntime().availableProcessors(), mhz, jvm, nd4j, flopsPerCycle,
+                loadAverage());
+    }
+
+    /**
+     * The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown": on a shared machine the figures
+     * mean little without them.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     /**
@@ -67,8 +85,10 @@ record Machine(String cpu, int cores, double mhz, String jvm, String nd4j, doubl
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "CPU: %s, %d cores at %.0f MHz (peak estimate %.0f GFLOP/s single precision, "
-                + "%.0f FLOP/cycle/core)%nJVM: %s%nND4J: %s", cpu, cores, mhz, peakFlops() / 1e9, flopsPerCycle, jvm, nd4j);
+        return String.format(Locale.ROOT, "CPU: %s, flags %s, %d cores at %.0f MHz (peak estimate %.0f GFLOP/s single "
+                        + "precision, %.0f FLOP/cycle/core)%nJVM: %s%nND4J: %s", cpu,
+                simd.isEmpty() ? "without avx2, avx512f or fma" : String.join(" ", simd), cores, mhz,
+                peakFlops() / 1e9, flopsPerCycle, jvm, nd4j);
     }
 
     /** The ND4J version the build used (recorded in vaekit's version.properties). */

@@ -10,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,18 +32,17 @@ final class PyTorchPeer {
 
     private final Path script;
     private final List<String> pythons;
-    private final int threads;
     private final Path data;
     private String version = "";
     private String absence;
+    private long residentBytes = -1;
 
     /**
      * @param pythons interpreters to try in order; the first that can import torch is used
      */
-    PyTorchPeer(Path script, List<String> pythons, int threads, DataSource source, VaeConfig config) {
+    PyTorchPeer(Path script, List<String> pythons, DataSource source, VaeConfig config) {
         this.script = script;
         this.pythons = pythons;
-        this.threads = threads;
         this.data = writeGrayLevels(source, config);
     }
 
@@ -53,18 +51,25 @@ final class PyTorchPeer {
         return absence != null ? "absent: " + absence : version;
     }
 
+    /** The peak resident set of the last run's whole process (all batch sizes), or -1 before one ran. */
+    long residentBytes() {
+        return residentBytes;
+    }
+
     /**
-     * Runs the script for one batch size; returns samples/s by figure name ("pipeline", "training",
+     * Runs the script for the batch sizes under one thread setting (applied to the environment this process hands
+     * on, which reaches PyTorch's OpenMP and BLAS as they load); returns its figures ("pipeline", "training",
      * "inference"), or empty when PyTorch is absent (the reason is in {@link #description()}).
      */
-    Optional<Map<String, Double>> measure(VaeConfig config, int batch, int runs, int warmupSeconds) {
+    Optional<List<BenchReport.Figure>> measure(VaeConfig config, List<Integer> batches, int runs, int warmupSeconds,
+                                                ThreadSetting setting) {
         if (!Files.isRegularFile(script)) {
             absence = "no " + script + " (run the bench from the project folder)";
             return Optional.empty();
         }
         List<String> tried = new ArrayList<>();
         for (String python : pythons) {
-            var result = run(python, config, batch, runs, warmupSeconds);
+            var result = run(python, config, batches, runs, warmupSeconds, setting);
             if (result.isPresent()) {
                 absence = null;
                 return result;
@@ -75,15 +80,17 @@ final class PyTorchPeer {
         return Optional.empty();
     }
 
-    private Optional<Map<String, Double>> run(String python, VaeConfig config, int batch, int runs,
-                                              int warmupSeconds) {
+    private Optional<List<BenchReport.Figure>> run(String python, VaeConfig config, List<Integer> batches, int runs,
+                                                   int warmupSeconds, ThreadSetting setting) {
         var m = config.model();
         if (m.encoder().size() != 1 || !m.encoder().equals(m.decoder())) {
             absence = "the PyTorch script models one hidden layer of the same size each side";
             return Optional.empty();
         }
+        int threads = setting.threads(System.getenv(), Runtime.getRuntime().availableProcessors());
         List<String> command = List.of(python, script.toString(), "--data", data.toString(),
-                "--batch", String.valueOf(batch), "--runs", String.valueOf(runs),
+                "--batch", batches.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "--runs", String.valueOf(runs),
                 "--warmup", String.valueOf(warmupSeconds), "--threads", String.valueOf(threads),
                 "--hidden", String.valueOf(m.encoder().get(0)), "--latent", String.valueOf(m.latent()),
                 "--lr", String.valueOf(config.train().learningRate()), "--seed", String.valueOf(config.run().seed()));
@@ -92,11 +99,13 @@ final class PyTorchPeer {
         try {
             errors = Files.createTempFile("vaekit-bench-", ".err");
             errors.toFile().deleteOnExit();
-            p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+            setting.applyTo(builder.environment(), false);
+            p = builder.start();
         } catch (IOException e) {
             return Optional.empty(); // no such interpreter
         }
-        Map<String, Double> figures = new HashMap<>();
+        List<BenchReport.Figure> figures = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
@@ -104,9 +113,12 @@ final class PyTorchPeer {
                 String name = node.path("name").asText();
                 if (name.equals("version")) {
                     version = "torch " + node.path("torch").asText() + ", " + node.path("threads").asInt() + " threads, "
-                            + python;
+                            + "BLAS " + node.path("blas").asText() + ", " + python;
+                } else if (name.equals("memory")) {
+                    residentBytes = node.path("resident_bytes").asLong();
                 } else {
-                    figures.put(name, node.path("samples_per_second").asDouble());
+                    figures.add(new BenchReport.Figure(name, node.path("batch").asInt(), BenchReport.PYTORCH,
+                            node.path("samples_per_second").asDouble()));
                 }
             }
             int status = p.waitFor();

@@ -13,10 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.io.FileUtils;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.config.VaeConfig;
 import org.vaekit.data.DataPipeline;
@@ -30,12 +27,13 @@ import org.vaekit.eval.StreamingScorer;
 import org.vaekit.model.Vae;
 
 /**
- * The benchmark: per batch size, the DataVec pipeline alone (reading the files as training does, and from a heap
- * copy of the data), then training (pipeline + forward + backward +
- * Adam, one epoch per pass) and inference (full forward pass) of vaekit's SameDiff model, of DL4J's
- * {@code VariationalAutoencoder} layer and of PyTorch, side by side on the same data. Each figure is the median
- * samples/s of {@code runs} passes after one warm-up pass; before the first figure every subject trains for
- * {@code warmupSeconds}. The peak memory of the default batch size's training is measured around its timed epochs.
+ * The benchmark of one setting, all in this JVM under its own environment: per batch size, the DataVec pipeline
+ * alone (reading the files as training does, and from a heap copy of the data), then training (pipeline + forward
+ * + backward + Adam, one epoch per pass) and inference (full forward pass) of vaekit's SameDiff model and of DL4J's
+ * {@code VariationalAutoencoder} layer, encode and score, and PyTorch in a child process that inherits the
+ * environment. Each figure is the median samples/s of {@code runs} passes after one warm-up pass; before the first
+ * figure every subject trains for {@code warmupSeconds}. The peak memory of the default batch size's training is
+ * measured around its timed epochs. {@link ThreadGrid} compares the subjects each at its own best setting instead.
  */
 public final class Throughput {
     static final String PIPELINE = "pipeline";
@@ -51,8 +49,8 @@ public final class Throughput {
     private final PyTorchOptions pytorch;
     private final PrintStream out;
 
-    /** Where the PyTorch peer script is, which interpreters to try, and the threads both sides compute with. */
-    public record PyTorchOptions(Path script, List<String> pythons, int threads) {
+    /** Where the PyTorch peer script is and which interpreters to try. */
+    public record PyTorchOptions(Path script, List<String> pythons) {
     }
 
     public Throughput(VaeConfig config, int runs, int warmupSeconds, PyTorchOptions pytorch, PrintStream out) {
@@ -65,7 +63,6 @@ public final class Throughput {
 
     /** Runs every measurement, printing each figure as it comes; returns them all. */
     public BenchReport run(List<Integer> batchSizes) {
-        useThreads(pytorch.threads());
         Machine machine = Machine.probe();
         out.println(machine.describe());
         DataSource source = DataSources.open(config.data());
@@ -74,13 +71,10 @@ public final class Throughput {
         out.printf(Locale.ROOT, "%d training examples; median of %d passes after 1 warm-up pass, each subject trained"
                 + " for %d s first%n", examples, runs, warmupSeconds);
 
-        List<Subject> subjects = List.of(new SameDiffVae(config, source.inputSize()),
-                new Dl4jVaeLayer(config, source.inputSize()));
-        PyTorchPeer torch = new PyTorchPeer(pytorch.script(), pytorch.pythons(), pytorch.threads(), source, config);
-        int memoryBatch = batchSizes.contains(config.train().batchSize()) ? config.train().batchSize() : batchSizes.get(0);
-        for (Subject s : subjects) {
-            warmUp(s, data.training(batchSizes.get(0), config.run().seed()));
-        }
+        JvmSubjects subjects = new JvmSubjects(config, source.inputSize(), runs, warmupSeconds, out);
+        PyTorchPeer torch = new PyTorchPeer(pytorch.script(), pytorch.pythons(), source, config);
+        int memoryBatch = memoryBatch(config, batchSizes);
+        subjects.warmUp(data.training(batchSizes.get(0), config.run().seed()));
 
         List<BenchReport.Figure> figures = new ArrayList<>();
         Map<String, PeakMemory.Usage> memory = new LinkedHashMap<>();
@@ -93,20 +87,8 @@ public final class Throughput {
             DataSetIterator fromHeap = inMemory.training(batch, config.run().seed());
             figures.add(print(new BenchReport.Figure(PIPELINE_IN_MEMORY, batch, BenchReport.VAEKIT,
                     Median.samplesPerSecond(() -> drain(fromHeap), examples, runs))));
-            List<INDArray> batches = binarizedBatches(train);
-            for (Subject s : subjects) {
-                Runnable epoch = s.training(train);
-                double[] rate = new double[1];
-                Runnable measure = () -> rate[0] = Median.samplesPerSecond(epoch, examples, runs);
-                if (batch == memoryBatch) {
-                    memory.put(s.name(), PeakMemory.of(measure));
-                } else {
-                    measure.run();
-                }
-                figures.add(print(new BenchReport.Figure(TRAINING, batch, s.name(), rate[0])));
-                figures.add(print(new BenchReport.Figure(INFERENCE, batch, s.name(),
-                        Median.samplesPerSecond(s.inference(batches), examples, runs))));
-            }
+            subjects.measure(batch, train, examples, batch == memoryBatch ? memory : null)
+                    .forEach(f -> figures.add(print(f)));
             Vae vae = Vae.create(config.model(), source.inputSize(), config.run().seed());
             figures.add(print(new BenchReport.Figure(ENCODE, batch, BenchReport.VAEKIT, Median.samplesPerSecond(
                     () -> streamed(out -> new StreamingEncoder(vae, source.labels()).write(
@@ -115,39 +97,23 @@ public final class Throughput {
                     () -> streamed(out -> new StreamingScorer(vae, source.labels(),
                             new BlockNoise(config.data().evalSeed(), batch), 0).write(blocks(source, batch), out, 10,
                             Optional.empty())), examples, runs))));
-            Optional<Map<String, Double>> peer = torch.measure(config, batch, runs, warmupSeconds);
-            if (peer.isEmpty()) {
-                out.println("PyTorch skipped: " + torch.description());
-            }
-            for (var f : peer.orElse(Map.of()).entrySet()) {
-                figures.add(print(new BenchReport.Figure(f.getKey(), batch, BenchReport.PYTORCH, f.getValue())));
-            }
         }
-        BenchReport report = new BenchReport(machine, config, examples, runs, warmupSeconds, memoryBatch, figures,
-                memory, torch.description(), flopsPerExample(config.model(), source.inputSize()));
+        Optional<List<BenchReport.Figure>> peer = torch.measure(config, batchSizes, runs, warmupSeconds,
+                new ThreadSetting(Map.of()));
+        if (peer.isEmpty()) {
+            out.println("PyTorch skipped: " + torch.description());
+        }
+        peer.orElse(List.of()).forEach(f -> figures.add(print(f)));
+        BenchReport report = new BenchReport(machine, Machine.loadAverage(), config, examples, runs, warmupSeconds,
+                memoryBatch, figures, memory, torch.description(), flopsPerExample(config.model(), source.inputSize()));
         out.println();
         out.print(report.markdown());
         return report;
     }
 
-    /**
-     * Trains for {@code warmupSeconds} (whole epochs, at least one). The JVM keeps compiling the training step for
-     * that long: on two cores vaekit's rate at batch 50 rose from about 1,100 to 2,300 samples/s over the first
-     * 30 s, with the JIT compiler taking a quarter of the CPU meanwhile, so passes timed earlier measure the compiler.
-     */
-    private void warmUp(Subject s, DataSetIterator train) {
-        long start = System.nanoTime();
-        int epochs = Median.repeatFor(s.training(train), warmupSeconds);
-        out.printf(Locale.ROOT, "warm-up      %-20s %d epochs in %.0f s%n", s.name(), epochs,
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    /** ND4J's op threads, OpenMP and BLAS threads, so that both sides compute with as many threads. */
-    private static void useThreads(int threads) {
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    /** The batch size whose training the memory figures cover: the config's, when it is measured. */
+    static int memoryBatch(VaeConfig config, List<Integer> batchSizes) {
+        return batchSizes.contains(config.train().batchSize()) ? config.train().batchSize() : batchSizes.get(0);
     }
 
     private BenchReport.Figure print(BenchReport.Figure f) {
@@ -181,16 +147,6 @@ public final class Throughput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One epoch of the pipeline's binarized minibatches, kept so inference times the model alone. */
-    private static List<INDArray> binarizedBatches(DataSetIterator it) {
-        List<INDArray> out = new ArrayList<>();
-        it.reset();
-        while (it.hasNext()) {
-            out.add(it.next().getFeatures());
-        }
-        return out;
     }
 
     /**

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaekit.VaekitException;
-import org.vaekit.bench.BenchReport;
 import org.vaekit.bench.StepProfile;
+import org.vaekit.bench.ThreadGrid;
 import org.vaekit.bench.Throughput;
 import org.vaekit.bench.UiOverhead;
 import picocli.CommandLine.Command;
@@ -14,10 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench}: vaekit's training and inference throughput against DL4J's VAE layer and PyTorch, and the pipeline's. */
+/**
+ * {@code bench}: vaekit's training and inference throughput against DL4J's VAE layer and PyTorch, each at its own
+ * best thread setting; or, with {@code --single}, everything including the pipeline in this JVM's environment.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark training, inference and the DataVec pipeline (median samples/s) against DL4J's "
-                + "VariationalAutoencoder layer and PyTorch, with peak memory; prints a table and saves it.")
+        description = "Benchmark training and inference (median samples/s) of vaekit, DL4J's VariationalAutoencoder "
+                + "layer and PyTorch, each subject under every thread setting of a grid in processes of its own, "
+                + "and report each at its best; prints the report and saves it.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,11 +44,22 @@ final class BenchCommand implements Callable<Integer> {
             description = "Interpreters to try for the PyTorch peer, first that imports torch wins (default: ${DEFAULT-VALUE}).")
     List<String> pythons;
 
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Compute threads of ND4J (ops, OpenMP, BLAS) and of PyTorch alike (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--grid", split = ";", paramLabel = "NAME=V1,V2",
+            defaultValue = "OMP_WAIT_POLICY=active,passive;OMP_NUM_THREADS=2,1",
+            description = "Environment variables to try, every combination a setting; a value 'unset' removes the "
+                    + "variable. OMP_NUM_THREADS also sets ND4J's SD_MAX_THREADS and PyTorch's thread count. "
+                    + "Repeatable or ';'-separated (default: ${DEFAULT-VALUE}).")
+    List<String> grid;
 
-    @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
+    @Option(names = "--passes", defaultValue = "2",
+            description = "Passes over the grid, alternating the order (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--single", description = "Instead: one setting, the bench's own environment, every subject "
+            + "in this JVM (PyTorch in a child that inherits it), with the pipeline, encode and score figures.")
+    boolean single;
+
+    @Option(names = "--results", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Folder for the Markdown report <date>.md (default: ${DEFAULT-VALUE}).")
     Path results;
 
@@ -57,8 +72,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1 || threads < 1 || batches.stream().anyMatch(b -> b < 1)) {
-            throw new VaekitException("bench: --runs, --threads and --batch need whole numbers >= 1");
+        if (runs < 1 || passes < 1 || batches.stream().anyMatch(b -> b < 1)) {
+            throw new VaekitException("bench: --runs, --passes and --batch need whole numbers >= 1");
         }
         if (warmup < 0) {
             throw new VaekitException("bench: --warmup needs a whole number of seconds >= 0, got " + warmup);
@@ -71,18 +86,21 @@ final class BenchCommand implements Callable<Integer> {
             new StepProfile(config.load(), runs, warmup, System.out).run(batches);
             return 0;
         }
-        var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons, threads);
-        BenchReport report = new Throughput(config.load(), runs, warmup, pytorch, System.out).run(batches);
-        String command = ompEnvironment() + "mvn -q compile exec:java -Dexec.args=\""
+        var pytorch = new Throughput.PyTorchOptions(Path.of("bench", "pytorch_vae.py"), pythons);
+        String command = threadEnvironment() + "mvn -q compile exec:java -Dexec.args=\""
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs()) + "\"";
-        System.out.println("saved " + report.save(results, command));
+        Path saved = single
+                ? new Throughput(config.load(), runs, warmup, pytorch, System.out).run(batches).save(results, command)
+                : new ThreadGrid(config.load(), grid, passes, runs, warmup, pytorch, System.out).run(batches)
+                        .save(results, command);
+        System.out.println("saved " + saved);
         return 0;
     }
 
-    /** The OpenMP settings of this run, which change the figures much on a busy machine. */
-    private static String ompEnvironment() {
+    /** The threading variables the bench was started with: the single setting's, and what the grid starts from. */
+    private static String threadEnvironment() {
         StringBuilder env = new StringBuilder();
-        for (String key : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY")) {
+        for (String key : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT", "SD_MAX_THREADS")) {
             String value = System.getenv(key);
             if (value != null) {
                 env.append(key).append('=').append(value).append(' ');
