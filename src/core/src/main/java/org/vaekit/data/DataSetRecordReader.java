@@ -1,13 +1,6 @@
 package org.vaekit.data;
 
-import java.io.DataInputStream;
-import java.net.URI;
 import java.util.List;
-import org.datavec.api.conf.Configuration;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
-import org.datavec.api.records.reader.BaseRecordReader;
-import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
@@ -20,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The examples of a {@link DataSetIterator}'s minibatches as records, [features row, label index]: features are
  * flattened per example, one-hot labels become their index. Only the current minibatch is held.
  */
-final class DataSetRecordReader extends BaseRecordReader {
+final class DataSetRecordReader extends WrappingRecordReader {
     private final DataSetIterator in;
     private DataSet batch;
     private int row;
@@ -69,48 +62,5 @@ final class DataSetRecordReader extends BaseRecordReader {
     @Override
     public List<String> getLabels() {
         return in.getLabels();
-    }
-
-    @Override
-    public void initialize(InputSplit split) {
-        throw new UnsupportedOperationException("reads a DataSetIterator");
-    }
-
-    @Override
-    public void initialize(Configuration conf, InputSplit split) {
-        throw new UnsupportedOperationException("reads a DataSetIterator");
-    }
-
-    @Override
-    public List<Writable> record(URI uri, DataInputStream dataInputStream) {
-        throw new UnsupportedOperationException("reads a DataSetIterator");
-    }
-
-    @Override
-    public Record nextRecord() {
-        return new org.datavec.api.records.impl.Record(next(), null);
-    }
-
-    @Override
-    public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException("reads a DataSetIterator");
-    }
-
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException("reads a DataSetIterator");
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-    }
-
-    @Override
-    public Configuration getConf() {
-        return null;
     }
 }

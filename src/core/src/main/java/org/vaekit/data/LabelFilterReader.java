@@ -1,20 +1,13 @@
 package org.vaekit.data;
 
-import java.io.DataInputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.datavec.api.conf.Configuration;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
-import org.datavec.api.records.reader.BaseRecordReader;
 import org.datavec.api.records.reader.RecordReader;
-import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.Writable;
 
 /** A reader of vaekit records ([features, label]) that skips the records of some labels; it reads one ahead. */
-final class LabelFilterReader extends BaseRecordReader {
+final class LabelFilterReader extends WrappingRecordReader {
     private final RecordReader in;
     private final Set<Integer> excluded;
     private List<Writable> next;
@@ -59,48 +52,5 @@ final class LabelFilterReader extends BaseRecordReader {
     @Override
     public List<String> getLabels() {
         return in.getLabels();
-    }
-
-    @Override
-    public void initialize(InputSplit split) {
-        throw new UnsupportedOperationException("the wrapped reader is initialized by its owner");
-    }
-
-    @Override
-    public void initialize(Configuration conf, InputSplit split) {
-        throw new UnsupportedOperationException("the wrapped reader is initialized by its owner");
-    }
-
-    @Override
-    public List<Writable> record(URI uri, DataInputStream dataInputStream) {
-        throw new UnsupportedOperationException("records come from the wrapped reader");
-    }
-
-    @Override
-    public Record nextRecord() {
-        return new org.datavec.api.records.impl.Record(next(), null);
-    }
-
-    @Override
-    public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException("records come from the wrapped reader");
-    }
-
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException("records come from the wrapped reader");
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-    }
-
-    @Override
-    public Configuration getConf() {
-        return null;
     }
 }
