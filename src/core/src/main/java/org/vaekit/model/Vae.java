@@ -281,22 +281,33 @@ public final class Vae {
         return out;
     }
 
-    /** Runs the graph on {@code x} with the input noise off. */
+    /**
+     * Runs the graph on {@code x} with the input noise off and, for IWAE models, one z per example, so every output
+     * has one row per example whatever the training objective.
+     */
     public Map<String, INDArray> evaluate(INDArray x, String... outputs) {
         if (x.rank() != 2 || x.size(1) != inputSize) {
             throw new VaekitException("input has shape " + Arrays.toString(x.shape())
                     + ", the model expects [batch, " + inputSize + "]");
         }
         INDArray keep = sd.hasVariable(VaeGraph.KEEP_PROB) ? sd.getVariable(VaeGraph.KEEP_PROB).getArr() : null;
+        INDArray samples = sd.hasVariable(VaeGraph.IWAE_SAMPLES) ? sd.getVariable(VaeGraph.IWAE_SAMPLES).getArr() : null;
         double trainingKeep = keep == null ? 1.0 : keep.getDouble(0);
+        int trainingSamples = samples == null ? 1 : samples.getInt(0);
         try {
             if (keep != null) {
                 keep.assign(1.0);
+            }
+            if (samples != null) {
+                samples.assign(1);
             }
             return sd.output(Map.of(VaeGraph.INPUT, x.castTo(DataType.FLOAT)), outputs);
         } finally {
             if (keep != null) {
                 keep.assign(trainingKeep);
+            }
+            if (samples != null) {
+                samples.assign(trainingSamples);
             }
         }
     }
@@ -306,8 +317,9 @@ public final class Vae {
         if (sd.hasVariable(VaeGraph.KL_WEIGHT)) {
             sd.getVariable(VaeGraph.KL_WEIGHT).getArr().assign(weight);
         } else if (weight != 1.0) {
-            throw new VaekitException("this model was saved without a KL weight: train.kl-beta and"
-                    + " train.kl-warmup-epochs need a model trained with them");
+            throw new VaekitException("this model has no KL weight (it was trained on the IWAE bound, or saved before"
+                    + " the weight existed): train.kl-beta and train.kl-warmup-epochs need an ELBO model trained with"
+                    + " them");
         }
     }
 
