@@ -13,7 +13,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.custom.LogSumExp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -259,6 +258,8 @@ public final class Vae {
     /**
      * Importance-sampled estimate of log p(x) per example (the IWAE bound): log (1/k) sum_i p(x, z_i) / q(z_i|x) with
      * k draws z_i ~ q(z|x), through a stable log-sum-exp. k = 1 is the one-sample ELBO; the bound rises with k.
+     * Examples go through the graph in chunks of at most 5,000 rows (examples x k), so k = 5000 takes one example
+     * per call and memory stays bounded for any k.
      *
      * @return [batch] estimates in nats, as doubles
      */
@@ -275,8 +276,7 @@ public final class Vae {
             // Each example repeated k times in a row: row i*k + j holds sample j of example i.
             INDArray logWeights = evaluate(chunk.repeat(0, k), VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT)
                     .castTo(DataType.DOUBLE).reshape(to - from, k);
-            INDArray lse = Nd4j.exec(new LogSumExp(logWeights, 1))[0];
-            out.get(NDArrayIndex.interval(from, to)).assign(lse.subi(Math.log(k)));
+            out.get(NDArrayIndex.interval(from, to)).assign(LogMeanExp.rows(logWeights));
         }
         return out;
     }
