@@ -64,6 +64,22 @@ class ResumeTest {
         assertResumesExactly(ConfigLoader.load(Path.of("conf/csv-example.conf"), all));
     }
 
+    /** An IWAE model (its sample count is part of the saved graph) with a learning rate that decays per epoch. */
+    @Test
+    void resumingAnIwaeRunWithADecayingLearningRateReproducesItExactly() throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(settings("reference")));
+        all.addAll(List.of("model.objective=iwae", "model.iwae-samples=3", "train.lr-decay=0.5"));
+        assertResumesExactly(Fixtures.miniConfig(runs, all.toArray(String[]::new)));
+        // Minus the IWAE bound is below the negative ELBO averaged over the same samples, in every epoch.
+        List<String> rows = Files.readAllLines(runs.resolve("reference").resolve(RunFolder.METRICS));
+        assertEquals(4, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double cost = Double.parseDouble(f[1]);
+            assertTrue(cost < Double.parseDouble(f[2]) + Double.parseDouble(f[3]), row);
+        }
+    }
+
     private void assertResumesExactly(VaeConfig cfg) throws Exception {
         TrainingRun reference = VaeTrainer.of(cfg).train();
         Path ref = reference.folder().dir();

@@ -5,6 +5,7 @@ import org.vaekit.model.BernoulliLikelihood;
 import org.vaekit.model.GaussianLikelihood;
 import org.vaekit.model.HiddenActivation;
 import org.vaekit.model.Likelihood;
+import org.vaekit.model.Objective;
 import org.vaekit.model.WeightInit;
 
 /**
@@ -15,16 +16,27 @@ import org.vaekit.model.WeightInit;
  * @param inputKeepProb probability of keeping each encoder input pixel during training (1 = no noise)
  * @param init          how weights and biases start
  * @param likelihood    the decoder's distribution p(x|z)
+ * @param objective     the training objective
+ * @param iwaeSamples   samples z per example in the IWAE objective (1 under the ELBO)
  */
 public record ModelSettings(List<Integer> encoder, List<Integer> decoder, int latent,
                             HiddenActivation activation, double inputKeepProb, WeightInit init,
-                            Likelihood likelihood) {
+                            Likelihood likelihood, Objective objective, int iwaeSamples) {
     public ModelSettings {
         encoder = List.copyOf(encoder);
         decoder = List.copyOf(decoder);
+        if (iwaeSamples < 1 || objective == Objective.ELBO && iwaeSamples != 1) {
+            throw new IllegalArgumentException("iwaeSamples = " + iwaeSamples + " with objective " + objective);
+        }
     }
 
-    /** A model with the Bernoulli likelihood. */
+    /** A model trained on the ELBO. */
+    public ModelSettings(List<Integer> encoder, List<Integer> decoder, int latent, HiddenActivation activation,
+                         double inputKeepProb, WeightInit init, Likelihood likelihood) {
+        this(encoder, decoder, latent, activation, inputKeepProb, init, likelihood, Objective.ELBO, 1);
+    }
+
+    /** A model with the Bernoulli likelihood, trained on the ELBO. */
     public ModelSettings(List<Integer> encoder, List<Integer> decoder, int latent, HiddenActivation activation,
                          double inputKeepProb, WeightInit init) {
         this(encoder, decoder, latent, activation, inputKeepProb, init, new BernoulliLikelihood());
@@ -38,7 +50,21 @@ public record ModelSettings(List<Integer> encoder, List<Integer> decoder, int la
                 s.enumValue("model.activation", HiddenActivation.class),
                 s.doubleIn("model.input-keep-prob", 0, false, 1, true),
                 s.enumValue("model.init", WeightInit.class),
-                likelihood(s));
+                likelihood(s),
+                s.enumValue("model.objective", Objective.class),
+                iwaeSamples(s));
+    }
+
+    /** This model trained with the given objective and samples per example (1 for the ELBO). */
+    public ModelSettings withObjective(Objective objective, int iwaeSamples) {
+        return new ModelSettings(encoder, decoder, latent, activation, inputKeepProb, init, likelihood, objective,
+                iwaeSamples);
+    }
+
+    /** k, checked whatever the objective so that a typo shows; the ELBO draws one z per example. */
+    private static int iwaeSamples(Settings s) {
+        int k = s.intAtLeast("model.iwae-samples", 1);
+        return s.enumValue("model.objective", Objective.class) == Objective.IWAE ? k : 1;
     }
 
     private static Likelihood likelihood(Settings s) {

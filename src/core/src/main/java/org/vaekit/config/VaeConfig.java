@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vaekit.VaekitException;
+import org.vaekit.model.Objective;
+import org.vaekit.train.KlSchedule;
 
 /**
  * A complete, validated vaekit configuration. Read from HOCON files with {@link ConfigLoader}, or built in code
@@ -28,7 +30,12 @@ public record VaeConfig(String label, RunSettings run, DataSettings data, ModelS
     static VaeConfig of(String label, Config resolved) {
         Settings s = new Settings(resolved);
         ModelSettings model = ModelSettings.from(s);
-        return new VaeConfig(label, RunSettings.from(s), DataSettings.from(s), model, TrainSettings.from(s),
+        TrainSettings train = TrainSettings.from(s);
+        if (model.objective() == Objective.IWAE && !train.kl().equals(KlSchedule.ELBO)) {
+            throw new VaekitException("config: train.kl-beta and train.kl-warmup-epochs weight the ELBO's KL term,"
+                    + " which model.objective = iwae does not have: leave them at 1.0 and 0");
+        }
+        return new VaeConfig(label, RunSettings.from(s), DataSettings.from(s), model, train,
                 CheckpointSettings.from(s), EvalSettings.from(s), PlotSettings.from(s, model.latent()),
                 UiSettings.from(s), resolved);
     }

@@ -12,11 +12,14 @@ import org.vaekit.model.Vae;
 /**
  * The importance-sampled estimate of the mean log p(x) (the IWAE bound) with {@code k} samples per example.
  *
- * @param k        importance samples per example
- * @param mean     mean estimate of log p(x) over the examples, in nats (k = 1: the ELBO)
- * @param examples number of examples
+ * @param k             importance samples per example
+ * @param mean          mean estimate of log p(x) over the examples, in nats (k = 1: the ELBO)
+ * @param standardError standard error of that mean over the examples: the sample standard deviation of the
+ *                      per-example estimates over sqrt(examples) (0 for a single example); it covers the spread
+ *                      between examples and the sampling noise, not the bound's bias below log p(x)
+ * @param examples      number of examples
  */
-public record LogLikelihood(int k, double mean, long examples) {
+public record LogLikelihood(int k, double mean, double standardError, long examples) {
 
     /**
      * Estimates log p(x) on the first {@code examples} examples of the batches (0 = all) for each k, drawing z with
@@ -28,7 +31,10 @@ public record LogLikelihood(int k, double mean, long examples) {
         List<LogLikelihood> out = new ArrayList<>();
         for (int k : ks) {
             Vae.seed(seed);
-            out.add(new LogLikelihood(k, vae.logLikelihood(x, k).meanNumber().doubleValue(), x.size(0)));
+            INDArray perExample = vae.logLikelihood(x, k);
+            long n = perExample.length();
+            double standardError = n < 2 ? 0 : perExample.stdNumber().doubleValue() / Math.sqrt(n);
+            out.add(new LogLikelihood(k, perExample.meanNumber().doubleValue(), standardError, n));
         }
         return out;
     }

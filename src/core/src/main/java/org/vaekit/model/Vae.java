@@ -13,7 +13,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.custom.LogSumExp;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -259,6 +258,8 @@ public final class Vae {
     /**
      * Importance-sampled estimate of log p(x) per example (the IWAE bound): log (1/k) sum_i p(x, z_i) / q(z_i|x) with
      * k draws z_i ~ q(z|x), through a stable log-sum-exp. k = 1 is the one-sample ELBO; the bound rises with k.
+     * Examples go through the graph in chunks of at most 5,000 rows (examples x k), so k = 5000 takes one example
+     * per call and memory stays bounded for any k.
      *
      * @return [batch] estimates in nats, as doubles
      */
@@ -275,28 +276,38 @@ public final class Vae {
             // Each example repeated k times in a row: row i*k + j holds sample j of example i.
             INDArray logWeights = evaluate(chunk.repeat(0, k), VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT)
                     .castTo(DataType.DOUBLE).reshape(to - from, k);
-            INDArray lse = Nd4j.exec(new LogSumExp(logWeights, 1))[0];
-            out.get(NDArrayIndex.interval(from, to)).assign(lse.subi(Math.log(k)));
+            out.get(NDArrayIndex.interval(from, to)).assign(LogMeanExp.rows(logWeights));
         }
         return out;
     }
 
-    /** Runs the graph on {@code x} with the input noise off. */
+    /**
+     * Runs the graph on {@code x} with the input noise off and, for IWAE models, one z per example, so every output
+     * has one row per example whatever the training objective.
+     */
     public Map<String, INDArray> evaluate(INDArray x, String... outputs) {
         if (x.rank() != 2 || x.size(1) != inputSize) {
             throw new VaekitException("input has shape " + Arrays.toString(x.shape())
                     + ", the model expects [batch, " + inputSize + "]");
         }
         INDArray keep = sd.hasVariable(VaeGraph.KEEP_PROB) ? sd.getVariable(VaeGraph.KEEP_PROB).getArr() : null;
+        INDArray samples = sd.hasVariable(VaeGraph.IWAE_SAMPLES) ? sd.getVariable(VaeGraph.IWAE_SAMPLES).getArr() : null;
         double trainingKeep = keep == null ? 1.0 : keep.getDouble(0);
+        int trainingSamples = samples == null ? 1 : samples.getInt(0);
         try {
             if (keep != null) {
                 keep.assign(1.0);
+            }
+            if (samples != null) {
+                samples.assign(1);
             }
             return sd.output(Map.of(VaeGraph.INPUT, x.castTo(DataType.FLOAT)), outputs);
         } finally {
             if (keep != null) {
                 keep.assign(trainingKeep);
+            }
+            if (samples != null) {
+                samples.assign(trainingSamples);
             }
         }
     }
@@ -306,8 +317,9 @@ public final class Vae {
         if (sd.hasVariable(VaeGraph.KL_WEIGHT)) {
             sd.getVariable(VaeGraph.KL_WEIGHT).getArr().assign(weight);
         } else if (weight != 1.0) {
-            throw new VaekitException("this model was saved without a KL weight: train.kl-beta and"
-                    + " train.kl-warmup-epochs need a model trained with them");
+            throw new VaekitException("this model has no KL weight (it was trained on the IWAE bound, or saved before"
+                    + " the weight existed): train.kl-beta and train.kl-warmup-epochs need an ELBO model trained with"
+                    + " them");
         }
     }
 

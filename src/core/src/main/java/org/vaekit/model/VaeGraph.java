@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.PadMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
@@ -24,9 +25,14 @@ import org.vaekit.config.ModelSettings;
  * Deeper encoders name their further layers {@code W1_2, b1_2, ...}, deeper decoders {@code W3_2, b3_2, ...}
  * (encoder layer k is {@code W1_k}, decoder layer k is {@code W3_k}, for k >= 2).
  *
- * <p>Loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, the first term from the likelihood and the KL
- * in closed form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost_rec} and {@code cost_KL} are
+ * <p>ELBO loss per example: {@code -log p(x|z) + KL(q(z|x) || N(0, I))}, the first term from the likelihood and the
+ * KL in closed form {@code -1/2 sum_j (1 + logvar - mu^2 - exp(logvar))}. {@code cost_rec} and {@code cost_KL} are
  * their batch means in nats; the training loss {@code cost} is {@code cost_rec + kl_weight * cost_KL}.
+ *
+ * <p>IWAE loss ({@code model.objective = iwae}): k draws z_i per example, {@code cost} = minus the batch mean of
+ * {@code iwae_bound} = log (1/k) sum_i w_i with w_i = p(x, z_i) / q(z_i|x). {@code cost_rec} is then the mean of
+ * -log p(x|z_i) over the batch's k samples per example and {@code cost_KL} the closed-form KL: their sum is the
+ * negative ELBO averaged over the k samples, which {@code cost} never exceeds in expectation. Neither enters the loss.
  */
 public final class VaeGraph {
     public static final String INPUT = "input";
@@ -48,6 +54,10 @@ public final class VaeGraph {
     public static final String LOG_WEIGHT = "log_weight";
     /** Weight of the KL term in the training loss {@code cost}: 1 for the ELBO, set per epoch by the trainer. */
     public static final String KL_WEIGHT = "kl_weight";
+    /** IWAE models only: samples z per example, shape [1]; evaluation sets it to 1. */
+    public static final String IWAE_SAMPLES = "iwae_samples";
+    /** IWAE models only: per-example bound log (1/k) sum_i exp(log_weight_i), shape [batch]. */
+    public static final String IWAE_BOUND = "iwae_bound";
 
     private VaeGraph() {
     }
@@ -90,26 +100,40 @@ public final class VaeGraph {
         SDVariable mu = dense(sd, fresh, MU, h, fanIn, m.latent(), "2_mu");
         SDVariable logvar = dense(sd, fresh, LOGVAR, h, fanIn, m.latent(), "2_logvar");
 
+        boolean iwae = m.objective() == Objective.IWAE;
+        // Under IWAE every example's input, mean and log-variance are repeated k times (row i*k + j is sample j of
+        // example i), so everything from eps on has k rows per example; k is a constant evaluation sets to 1.
+        SDVariable samples = iwae ? sd.constant(IWAE_SAMPLES, Nd4j.createFromArray(m.iwaeSamples())) : null;
+        SDVariable xs = iwae ? repeatRows(sd, x, samples, inputSize) : x;
+        SDVariable mus = iwae ? repeatRows(sd, mu, samples, m.latent()) : mu;
+        SDVariable logvars = iwae ? repeatRows(sd, logvar, samples, m.latent()) : logvar;
+
         SDVariable eps;
         if (noise == Noise.PLACEHOLDER) {
             eps = sd.placeHolder(EPS, dataType, -1, m.latent());
         } else {
-            eps = new RandomNormal(sd, sd.shape(mu), 0.0, 1.0).outputVariable(); // always FLOAT
+            eps = new RandomNormal(sd, sd.shape(mus), 0.0, 1.0).outputVariable(); // always FLOAT
             eps = dataType == DataType.FLOAT ? eps.rename(EPS) : eps.castTo(EPS, dataType);
         }
-        SDVariable z = mu.add(Z, sd.math.exp(logvar.mul(0.5)).mul(eps));
+        SDVariable z = mus.add(Z, sd.math.exp(logvars.mul(0.5)).mul(eps));
         Likelihood likelihood = m.likelihood();
         SDVariable out = decoder(sd, m, z, inputSize, fresh);
         likelihood.mean(sd, out);
-        SDVariable rec = likelihood.negLogLikelihood(sd, x, out, inputSize, dataType);
+        SDVariable rec = likelihood.negLogLikelihood(sd, xs, out, inputSize, dataType);
         SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
-        SDVariable costRec = likelihood.batchMean(sd, x, out, rec, dataType);
         SDVariable costKl = kl.mean(COST_KL);
-        // The KL weight is a constant the trainer sets each epoch (beta, warm-up); the ELBO itself uses weight 1.
-        SDVariable klWeight = sd.constant(KL_WEIGHT, Nd4j.scalar(dataType, 1.0));
-        costRec.add(COST, costKl.mul(klWeight));
+        SDVariable logWeight = logWeight(sd, rec, z, eps, logvars);
+        if (iwae) {
+            rec.mean(COST_REC);
+            SDVariable bound = logMeanExp(sd, logWeight, samples, dataType);
+            bound.mean().neg(COST);
+        } else {
+            SDVariable costRec = likelihood.batchMean(sd, x, out, rec, dataType);
+            // The KL weight is a constant the trainer sets each epoch (beta, warm-up); the ELBO itself uses weight 1.
+            SDVariable klWeight = sd.constant(KL_WEIGHT, Nd4j.scalar(dataType, 1.0));
+            costRec.add(COST, costKl.mul(klWeight));
+        }
         sd.setLossVariables(COST);
-        addLogWeight(sd);
         FreshNoise.attach(sd);
         return sd;
     }
@@ -125,20 +149,43 @@ public final class VaeGraph {
         return sd;
     }
 
-    /**
-     * Adds {@code log_weight}: log p(x|z) + log p(z) - log q(z|x) per example, the importance weight of the drawn z.
-     * As (z - mu) / sigma = eps, the Gaussian densities reduce to sums of z^2, logvar and eps^2 (the 2 pi terms
-     * cancel). Models saved before this output existed get it when loaded.
-     */
+    /** Adds {@code log_weight} to models saved before this output existed (all of them ELBO models). */
     static void addLogWeight(SameDiff sd) {
-        if (sd.hasVariable(LOG_WEIGHT)) {
-            return;
+        if (!sd.hasVariable(LOG_WEIGHT)) {
+            logWeight(sd, sd.getVariable(REC), sd.getVariable(Z), sd.getVariable(EPS), sd.getVariable(LOGVAR));
         }
-        SDVariable z = sd.getVariable(Z);
-        SDVariable eps = sd.getVariable(EPS);
-        SDVariable logvar = sd.getVariable(LOGVAR);
+    }
+
+    /**
+     * {@code log_weight}: log p(x|z) + log p(z) - log q(z|x) per sample, the importance weight of the drawn z.
+     * As (z - mu) / sigma = eps, the Gaussian densities reduce to sums of z^2, logvar and eps^2 (the 2 pi terms
+     * cancel).
+     */
+    private static SDVariable logWeight(SameDiff sd, SDVariable rec, SDVariable z, SDVariable eps, SDVariable logvar) {
         SDVariable logRatio = logvar.add(eps.mul(eps)).sub(z.mul(z)).sum(1).mul(0.5);
-        sd.getVariable(REC).neg().add(LOG_WEIGHT, logRatio);
+        return rec.neg().add(LOG_WEIGHT, logRatio);
+    }
+
+    /** Each row of {@code v} [batch, width] repeated {@code samples} times in a row: [batch * samples, width]. */
+    private static SDVariable repeatRows(SameDiff sd, SDVariable v, SDVariable samples, int width) {
+        SDVariable reps = sd.concat(0, sd.constant(Nd4j.createFromArray(1)), samples);
+        return sd.reshape(sd.tile(v, reps), -1, width);
+    }
+
+    /**
+     * {@code iwae_bound}: log (1/k) sum_i exp(log_weight_i) over each example's k rows, shifted by their maximum so
+     * that exp() neither underflows nor overflows. Built from plain ops: the backward passes of SameDiff's
+     * {@code reduce_logsumexp} and {@code log_softmax} take exp() unshifted, 0/0 at log weights of -100 nats in
+     * float. A padding column of -1e30 (exp() of it is 0) keeps the reductions over at least two columns, as M2.1's
+     * reductions fail over a dimension of size 1 (k = 1, as in evaluation).
+     */
+    private static SDVariable logMeanExp(SameDiff sd, SDVariable logWeight, SDVariable samples, DataType dataType) {
+        SDVariable perExample = sd.reshape(logWeight, sd.concat(0, sd.constant(Nd4j.createFromArray(-1)), samples));
+        SDVariable padding = sd.constant(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 1}}));
+        SDVariable padded = sd.nn.pad(perExample, padding, PadMode.CONSTANT, -1e30);
+        SDVariable max = padded.max(true, 1);
+        SDVariable logSum = sd.math.log(sd.math.exp(padded.sub(max)).sum(1)).add(sd.reshape(max, -1));
+        return logSum.sub(IWAE_BOUND, sd.math.log(samples.castTo(dataType)));
     }
 
     /**

@@ -13,7 +13,8 @@ import org.vaekit.model.BatchElbo;
 
 /**
  * Collects the cost and its reconstruction and KL parts of every training minibatch, weighted by batch size,
- * and stops training at the first non-finite cost.
+ * and stops training at the first non-finite cost. Under IWAE the cost is minus the importance-weighted bound and
+ * the parts are those of the ELBO averaged over the k samples (see {@link BatchElbo}).
  */
 public final class EpochCosts extends BaseListener {
     private double cost;

@@ -7,6 +7,8 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.vaekit.config.TrainSettings;
 import org.vaekit.data.DataPipeline;
 import org.vaekit.data.Split;
@@ -42,10 +44,18 @@ public final class Trainer {
         return this;
     }
 
-    /** Sets Adam and the input mapping on the graph and builds its backward pass, ready for {@code fit}. */
+    /**
+     * Sets Adam and the input mapping on the graph and builds its backward pass, ready for {@code fit}. The learning
+     * rate follows the graph's epoch count, which checkpoints restore, so a resumed run continues the decay.
+     */
     public void prepare(Vae vae) {
+        Adam adam = Adam.builder()
+                .learningRateSchedule(new ExponentialSchedule(ScheduleType.EPOCH, settings.learningRate(),
+                        settings.lrDecay()))
+                .beta1(settings.beta1()).beta2(settings.beta2()).epsilon(settings.epsilon())
+                .build();
         vae.graph().setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
+                .updater(adam)
                 .dataSetFeatureMapping(VaeGraph.INPUT)
                 .markLabelsUnused()
                 .build());

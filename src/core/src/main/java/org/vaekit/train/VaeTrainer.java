@@ -25,6 +25,7 @@ import org.vaekit.data.Split;
 import org.vaekit.eval.Evaluation;
 import org.vaekit.eval.SplitEvaluation;
 import org.vaekit.model.Elbo;
+import org.vaekit.model.Objective;
 import org.vaekit.model.Vae;
 import org.vaekit.model.VaeGraph;
 
@@ -206,8 +207,12 @@ public final class VaeTrainer {
         config.model().encoder().forEach(h -> sb.append('-').append(h));
         sb.append('-').append(config.model().latent());
         config.model().decoder().forEach(h -> sb.append('-').append(h));
-        return sb.append('-').append(inputSize).append(' ').append(config.model().activation().name().toLowerCase())
-                .append(" VAE").toString();
+        sb.append('-').append(inputSize).append(' ').append(config.model().activation().name().toLowerCase())
+                .append(" VAE");
+        if (config.model().objective() == Objective.IWAE) {
+            sb.append(" on the IWAE bound (k = ").append(config.model().iwaeSamples()).append(')');
+        }
+        return sb.toString();
     }
 
     private static void writeProvenance(RunFolder run, VaeConfig config, Map<String, String> data, Instant started,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaekit.VaekitException;
 import org.vaekit.data.Binarization;
 import org.vaekit.model.HiddenActivation;
+import org.vaekit.model.Objective;
 
 class ConfigLoaderTest {
     @Test
@@ -42,6 +43,44 @@ class ConfigLoaderTest {
         assertEquals(0, full.data().trainSize());
         assertEquals(60, full.train().epochs());
         assertEquals(100, full.train().batchSize());
+        assertEquals(Objective.ELBO, full.model().objective());
+        assertEquals(1, full.model().iwaeSamples());
+
+        VaeConfig vae = ConfigLoader.load(Path.of("conf/iwae-paper-vae.conf"), List.of());
+        VaeConfig iwae = ConfigLoader.load(Path.of("conf/iwae-paper-iwae.conf"), List.of());
+        assertEquals(List.of(200, 200), iwae.model().encoder());
+        assertEquals(50, iwae.model().latent());
+        assertEquals(20, iwae.train().batchSize());
+        assertEquals(Objective.ELBO, vae.model().objective());
+        assertEquals(Objective.IWAE, iwae.model().objective());
+        assertEquals(50, iwae.model().iwaeSamples());
+        assertEquals(vae.train(), iwae.train(), "the two differ only in the objective");
+        assertEquals(1e-4, Math.pow(vae.train().lrDecay(), vae.train().epochs() - 1) * 1e-3, 1e-8,
+                "the rate falls from 1e-3 to 1e-4 by the last epoch");
+        assertEquals(20, ConfigLoader.load(Path.of("conf/mnist-z20.conf"), List.of()).model().latent());
+    }
+
+    @Test
+    void aBadImportanceSampleCountOrAKlScheduleWithIwaeStopsWithOneLine() {
+        VaekitException k = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("model.objective = iwae", List.of("model.iwae-samples=0")));
+        assertTrue(k.getMessage().contains("'model.iwae-samples' = 0"), k.getMessage());
+        assertTrue(k.getMessage().contains("expected a whole number >= 1"), k.getMessage());
+        assertTrue(!k.getMessage().contains("\n"), k.getMessage());
+        assertThrows(VaekitException.class, () -> ConfigLoader.fromString("model.iwae-samples = -3", List.of()),
+                "checked under the ELBO too");
+        VaekitException objective = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("model.objective = iwea", List.of()));
+        assertTrue(objective.getMessage().contains("one of elbo, iwae"), objective.getMessage());
+        VaekitException beta = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("model.objective = iwae\ntrain.kl-warmup-epochs = 5", List.of()));
+        assertTrue(beta.getMessage().contains("train.kl-warmup-epochs"), beta.getMessage());
+        assertTrue(!beta.getMessage().contains("\n"), beta.getMessage());
+        VaekitException decay = assertThrows(VaekitException.class,
+                () -> ConfigLoader.fromString("train.lr-decay = 1.5", List.of()));
+        assertTrue(decay.getMessage().contains("'train.lr-decay' = 1.5"), decay.getMessage());
+        assertEquals(1, ConfigLoader.fromString("model.iwae-samples = 7", List.of()).model().iwaeSamples(),
+                "the ELBO draws one sample whatever k says");
     }
 
     /** A shipped config that repeated a default would silently keep the old value when the default changes. */

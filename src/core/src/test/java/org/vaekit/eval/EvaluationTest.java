@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaekit.Fixtures;
 import org.vaekit.data.Split;
 import org.vaekit.model.Elbo;
+import org.vaekit.model.Vae;
+import org.vaekit.train.TrainedRun;
 import org.vaekit.train.TrainingRun;
 
 class EvaluationTest {
@@ -58,6 +63,26 @@ class EvaluationTest {
         assertTrue(table.contains("negative ELBO per digit:"), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("digit\\s+0\\s+1\\s+2\\s+3\\s+4\\s+5\\s+6\\s+7\\s+8\\s+9")),
                 table);
-        assertTrue(table.lines().anyMatch(l -> l.matches("10\\s+-\\d+\\.\\d\\d")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("10\\s+-\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d")), table);
+
+        // The standard error is that of the mean over the examples of their own estimates, drawn the same way.
+        TrainedRun opened = TrainedRun.open(run.folder().dir());
+        INDArray x = Nd4j.vstack(opened.data().evaluation(Split.TEST).stream().map(DataSet::getFeatures).toList());
+        Vae.seed(opened.config().data().evalSeed());
+        INDArray perExample = opened.vae().logLikelihood(x, 1);
+        assertEquals(perExample.stdNumber().doubleValue() / Math.sqrt(200),
+                estimates.get(0).get("standard_error").asDouble(), 1e-9);
+        assertTrue(estimates.get(1).get("standard_error").asDouble() > 0);
+
+        JsonNode active = json.get("active_units");
+        assertEquals(200, active.get("examples").asInt());
+        int count = 0;
+        for (JsonNode v : active.get("variance")) {
+            count += v.asDouble() > 0.01 ? 1 : 0;
+        }
+        assertEquals(count, active.get("count").asInt());
+        assertEquals(2, active.get("latent").asInt());
+        assertTrue(table.contains("active units (variance of the posterior mean over 200 test examples > 0.01): "
+                + count + " of 2"), table);
     }
 }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaekit.config.ModelSettings;
 import org.vaekit.data.Labels;
+import org.vaekit.eval.ActiveUnits;
 import org.vaekit.model.Vae;
 import org.vaekit.model.VaeGraph;
 
@@ -25,8 +26,6 @@ import org.vaekit.model.VaeGraph;
  * the manifold) or, for examples that are not square images, a table of feature values and their reconstructions.
  */
 final class VaeFigures {
-    /** A dimension is active when the variance of its posterior mean over the data exceeds this (IWAE paper). */
-    static final double ACTIVE_THRESHOLD = 0.01;
     /** Images per row; the reconstruction grid alternates a row of originals and a row of their reconstructions. */
     private static final int ROW = 10;
     private static final int RECONSTRUCTED = 2 * ROW;
@@ -81,7 +80,7 @@ final class VaeFigures {
         out.set("points", points(mu));
         double[] activity = mu.var(false, 0).toDoubleVector();
         out.set("activity", array(activity));
-        out.put("active", (int) Arrays.stream(activity).filter(a -> a > ACTIVE_THRESHOLD).count());
+        out.put("active", (int) Arrays.stream(activity).filter(a -> a > ActiveUnits.THRESHOLD).count());
         // KL(q(z_d|x) || N(0, 1)) per dimension, averaged over the subset
         INDArray kl = Nd4j.math.exp(logvar).addi(mu.mul(mu)).subi(logvar).subi(1.0).muli(0.5).mean(0);
         out.set("klPerDim", array(kl.toDoubleVector()));
