@@ -291,7 +291,8 @@ public final class Vae {
                     + ", the model expects [batch, " + inputSize + "]");
         }
         INDArray keep = sd.hasVariable(VaeGraph.KEEP_PROB) ? sd.getVariable(VaeGraph.KEEP_PROB).getArr() : null;
-        INDArray samples = sd.hasVariable(VaeGraph.IWAE_SAMPLES) ? sd.getVariable(VaeGraph.IWAE_SAMPLES).getArr() : null;
+        INDArray samples = sd.hasVariable(VaeGraph.IWAE_SAMPLES)
+                ? sd.getVariable(VaeGraph.IWAE_SAMPLES).getArr() : null;
         double trainingKeep = keep == null ? 1.0 : keep.getDouble(0);
         int trainingSamples = samples == null ? 1 : samples.getInt(0);
         try {
