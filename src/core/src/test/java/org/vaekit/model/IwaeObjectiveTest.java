@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,25 +27,11 @@ class IwaeObjectiveTest {
     private static final int D = 6;
 
     private static INDArray binary(int rows, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[rows][D];
-        for (double[] row : x) {
-            for (int j = 0; j < D; j++) {
-                row[j] = r.nextBoolean() ? 1 : 0;
-            }
-        }
-        return Nd4j.createFromArray(x);
+        return RandomArrays.binary(rows, D, seed);
     }
 
     private static INDArray gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] e = new double[rows][cols];
-        for (double[] row : e) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return Nd4j.createFromArray(e);
+        return RandomArrays.gaussian(rows, cols, seed);
     }
 
     /** Graphs built with the same seed start with the same weights whatever the objective. */

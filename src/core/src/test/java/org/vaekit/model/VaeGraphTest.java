@@ -21,25 +21,11 @@ class VaeGraphTest {
     private static final int D = 6;
 
     private static INDArray binary(int rows, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[rows][D];
-        for (double[] row : x) {
-            for (int j = 0; j < D; j++) {
-                row[j] = r.nextBoolean() ? 1 : 0;
-            }
-        }
-        return Nd4j.createFromArray(x);
+        return RandomArrays.binary(rows, D, seed);
     }
 
     private static INDArray gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] e = new double[rows][cols];
-        for (double[] row : e) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return Nd4j.createFromArray(e);
+        return RandomArrays.gaussian(rows, cols, seed);
     }
 
     private static SameDiff tinyGraph() {

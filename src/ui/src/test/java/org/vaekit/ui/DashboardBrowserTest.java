@@ -2,7 +2,6 @@ package org.vaekit.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,15 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.StatsReport;
 import org.deeplearning4j.core.storage.StatsStorage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vaekit.Fixtures;
 import org.vaekit.config.VaeConfig;
@@ -42,8 +38,6 @@ import org.vaekit.train.VaeTrainer;
  * pages render. Screenshots go to target/ui-screenshots/.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
     /** JavaScript: the number of points in the Overview page's score chart (a flot plot). */
     private static final String SCORE_POINTS =
@@ -65,12 +59,12 @@ class DashboardBrowserTest {
 
     @Test
     void theOverviewScoreChartGrowsWhileTrainingAndHoldsEveryReport() throws Exception {
-        requireBrowser();
+        HeadlessChromium.require();
         VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=browser", "train.epochs=8", "ui.port=0",
                 "ui.report-every=2");
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
         Files.createDirectories(SCREENSHOTS);
-        ChromeDriver chrome = browser();
+        ChromeDriver chrome = HeadlessChromium.start(profile, 1000);
         try (TrainingDashboard dashboard = TrainingDashboard.start(cfg, console)) {
             String base = dashboard.ui().address();
             CompletableFuture<TrainingRun> training = CompletableFuture.supplyAsync(
@@ -130,28 +124,6 @@ class DashboardBrowserTest {
         } finally {
             chrome.quit();
         }
-    }
-
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String why = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if (System.getenv("CI") != null) {
-            fail("browser test " + why + "; .ci/run installs them");
-        }
-        Assumptions.abort("skipped: the browser test " + why);
-    }
-
-    private ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private static long points(ChromeDriver chrome) {

@@ -2,7 +2,6 @@ package org.vaekit.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,15 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vaekit.Fixtures;
 import org.vaekit.config.VaeConfig;
@@ -46,8 +42,6 @@ import org.vaekit.train.VaeTrainer;
  * exactly the data shown live. Screenshots go to target/ui-screenshots/.
  */
 class VaePageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
     private static final int EPOCHS = 4;
     private static final int ITERATIONS_PER_EPOCH = 18; // 900 training images, batch 50
@@ -68,12 +62,12 @@ class VaePageBrowserTest {
 
     @Test
     void theVaePageShowsTheRunLiveAndTheSameWhenReopened() throws Exception {
-        requireBrowser();
+        HeadlessChromium.require();
         VaeConfig cfg = Fixtures.miniConfig(runs, "run.name=vae-page", "train.epochs=" + EPOCHS, "ui.port=0",
                 "ui.report-every=5", "ui.vae-examples=" + SUBSET, "train.kl-warmup-epochs=2");
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
         Files.createDirectories(SCREENSHOTS);
-        ChromeDriver chrome = browser();
+        ChromeDriver chrome = HeadlessChromium.start(profile, 1400);
         try {
             JsonNode live;
             Path runDir;
@@ -190,28 +184,6 @@ class VaePageBrowserTest {
 
     private static WebDriverWait waiting(ChromeDriver chrome) {
         return new WebDriverWait(chrome, Duration.ofSeconds(120), Duration.ofMillis(200));
-    }
-
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String why = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if (System.getenv("CI") != null) {
-            fail("browser test " + why + "; .ci/run installs them");
-        }
-        Assumptions.abort("skipped: the browser test " + why);
-    }
-
-    private ChromeDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private static long number(ChromeDriver chrome, String script) {
