@@ -60,11 +60,6 @@ public record GaussianLikelihood(double fixedVariance) implements Likelihood {
     }
 
     @Override
-    public SDVariable batchMean(SameDiff sd, SDVariable x, SDVariable mean, SDVariable rec, DataType dt) {
-        return rec.mean(VaeGraph.COST_REC);
-    }
-
-    @Override
     public Map<String, long[]> parameterShapes(int inputSize) {
         return learnsVariance() ? Map.of(LOGVAR, new long[] {inputSize}) : Map.of();
     }

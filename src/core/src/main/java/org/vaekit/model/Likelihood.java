@@ -27,9 +27,6 @@ public sealed interface Likelihood permits BernoulliLikelihood, GaussianLikeliho
     /** Adds -log p(x|z) per example, {@code rec} of shape [batch], and returns it. */
     SDVariable negLogLikelihood(SameDiff sd, SDVariable x, SDVariable out, int inputSize, DataType dataType);
 
-    /** Adds {@code cost_rec}, the batch mean of {@code rec} that training differentiates, and returns it. */
-    SDVariable batchMean(SameDiff sd, SDVariable x, SDVariable out, SDVariable rec, DataType dataType);
-
     /** Trainable variables of the likelihood itself (beyond the decoder's layers), by name. */
     Map<String, long[]> parameterShapes(int inputSize);
 

@@ -123,12 +123,11 @@ public final class VaeGraph {
         SDVariable kl = sd.math.exp(logvar).add(mu.mul(mu)).sub(logvar).sub(1.0).sum(1).mul(KL, 0.5);
         SDVariable costKl = kl.mean(COST_KL);
         SDVariable logWeight = logWeight(sd, rec, z, eps, logvars);
+        SDVariable costRec = rec.mean(COST_REC);
         if (iwae) {
-            rec.mean(COST_REC);
             SDVariable bound = logMeanExp(sd, logWeight, samples, dataType);
             bound.mean().neg(COST);
         } else {
-            SDVariable costRec = likelihood.batchMean(sd, x, out, rec, dataType);
             // The KL weight is a constant the trainer sets each epoch (beta, warm-up); the ELBO itself uses weight 1.
             SDVariable klWeight = sd.constant(KL_WEIGHT, Nd4j.scalar(dataType, 1.0));
             costRec.add(COST, costKl.mul(klWeight));
